@@ -1,0 +1,27 @@
+package dev.registryedge.ipmap.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the edge function needs to know about the deployment, compiled in at build time
+ * because Lambda@Edge offers no environment variables.
+ *
+ * @param presignValiditySeconds how long a redirect URL stays valid
+ * @param s3 time limits for existence checks
+ * @param debugOverrides whether {@code debugregistry/...} user agents may steer a request
+ * @param alwaysCloudFront client networks that are always served by CloudFront, in CIDR notation
+ * @param distributions the known CloudFront distributions, by distribution id
+ */
+public record RoutingConfig(
+        int presignValiditySeconds,
+        S3Limits s3,
+        boolean debugOverrides,
+        List<String> alwaysCloudFront,
+        Map<String, Distribution> distributions) {
+
+    public RoutingConfig {
+        alwaysCloudFront = List.copyOf(alwaysCloudFront);
+        distributions = Map.copyOf(distributions);
+    }
+}

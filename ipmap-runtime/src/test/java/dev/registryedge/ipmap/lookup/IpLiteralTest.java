@@ -1,0 +1,101 @@
+package dev.registryedge.ipmap.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpLiteralTest {
+
+    @Test
+    void parsesIpv4BoundariesAndTypicalAddresses() {
+        assertEquals(0L, IpLiteral.parseIpv4("0.0.0.0"));
+        assertEquals(0xffffffffL, IpLiteral.parseIpv4("255.255.255.255"));
+        assertEquals(0x3416ffbdL, IpLiteral.parseIpv4("52.22.255.189"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4 ", " 1.2.3.4",
+        "1..2.3", "1.2.3.", ".1.2.3", "1.2.3.-4", "1.2.3.4/32", "a.b.c.d", "1.2.3.1000", "1.2.3.0x1"})
+    void rejectsWhatIsNotAStrictIpv4Literal(String text) {
+        assertEquals(IpLiteral.NOT_IPV4, IpLiteral.parseIpv4(text));
+    }
+
+    @Test
+    void ipv4AgreesWithTheJdkOnRandomAddresses() throws Exception {
+        Random random = new Random(4);
+        for (int i = 0; i < 20_000; i++) {
+            int value = random.nextInt();
+            String text = InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(value).array()).getHostAddress();
+            assertEquals(value & 0xffffffffL, IpLiteral.parseIpv4(text), text);
+        }
+    }
+
+    @Test
+    void ipv6AgreesWithTheJdkOnRandomAddressesInEveryTextForm() throws Exception {
+        Random random = new Random(6);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            // Runs of zero groups exercise "::" in every position.
+            int zeroFrom = random.nextInt(8);
+            int zeroTo = zeroFrom + random.nextInt(9 - zeroFrom);
+            for (int b = zeroFrom * 2; b < zeroTo * 2; b++) {
+                bytes[b] = 0;
+            }
+            long expected = ByteBuffer.wrap(bytes).getLong();
+            InetAddress address = InetAddress.getByAddress(bytes);
+            String full = fullForm(bytes);
+            String jdk = address.getHostAddress();
+            String compressed = IpLiteral.formatIpv6High64(expected);
+            assertEquals(expected, IpLiteral.parseIpv6High64(full), full);
+            assertEquals(expected, IpLiteral.parseIpv6High64(jdk), jdk);
+            assertEquals(expected, IpLiteral.parseIpv6High64(compressed), compressed);
+            assertEquals(expected, IpLiteral.parseIpv6High64(full.toUpperCase()), full);
+        }
+    }
+
+    private static String fullForm(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (int g = 0; g < 8; g++) {
+            if (g > 0) {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(((bytes[2 * g] & 0xff) << 8) | (bytes[2 * g + 1] & 0xff)));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void parsesCompressedAndEmbeddedIpv4Forms() {
+        assertEquals(0L, IpLiteral.parseIpv6High64("::"));
+        assertEquals(0L, IpLiteral.parseIpv6High64("::1"));
+        assertEquals(0x0001_0000_0000_0000L, IpLiteral.parseIpv6High64("1::"));
+        assertEquals(0x2600_1f18_4000_0000L, IpLiteral.parseIpv6High64("2600:1f18:4000::1"));
+        assertEquals(0L, IpLiteral.parseIpv6High64("::ffff:52.22.255.189"));
+        assertEquals(0x0001_0002_0003_0004L, IpLiteral.parseIpv6High64("1:2:3:4:5:6:7.8.9.10"));
+        assertEquals(0x0001_0002_0003_0004L, IpLiteral.parseIpv6High64("1:2:3:4::7.8.9.10"));
+        assertEquals(0x0000_0002_0003_0004L, IpLiteral.parseIpv6High64("::2:3:4:5:6:7:8"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ":", ":::", "1:2", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::",
+        "fe80::1%eth0", "1:", ":1", "g::", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::1.2.3.4:5", "[::1]",
+        "1::2:3:4:5:6:7:8", "::ffff:01.2.3.4"})
+    void rejectsWhatIsNotAnIpv6Literal(String text) {
+        assertThrows(IllegalArgumentException.class, () -> IpLiteral.parseIpv6High64(text));
+    }
+
+    @Test
+    void formatsTheTopHalfOfIpv6ByRfc5952() {
+        assertEquals("2600:1f18:4000::", IpLiteral.formatIpv6High64(0x2600_1f18_4000_0000L));
+        assertEquals("2600:1f18:4000:1::", IpLiteral.formatIpv6High64(0x2600_1f18_4000_0001L));
+        assertEquals("::", IpLiteral.formatIpv6High64(0));
+        assertEquals("2406:da00:ff00::", IpLiteral.formatIpv6High64(0x2406_da00_ff00_0000L));
+    }
+}
