@@ -1,0 +1,320 @@
+package dev.registryedge.ipmap.config;
+
+import dev.registryedge.ipmap.json.InputException;
+import dev.registryedge.ipmap.json.JsonObject;
+import dev.registryedge.ipmap.json.Problems;
+import dev.registryedge.ipmap.lookup.IpNetwork;
+import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.routing.S3Limits;
+import dev.registryedge.ipmap.routing.Target;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the routing configuration (see the README for its fields), checks it against the
+ * regions of the snapshot and of the map, and resolves it: every distribution's routes come
+ * out as the ordered targets to try per client region, replicas first, each with the
+ * credentials it is reached with.
+ */
+public final class RoutingConfigReader {
+
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z0-9]{8,20}");
+    private static final Pattern ENDPOINT = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?/?");
+
+    /** Lambda@Edge stops a viewer-request function after 5 s; checks must leave room to answer. */
+    static final int MAX_S3_BUDGET_MILLIS = 4000;
+    /** A presigned URL dies with the credentials that signed it; refresh needs this much slack. */
+    static final int CREDENTIAL_SLACK_SECONDS = 300;
+
+    private final Problems problems;
+    private final Set<String> knownRegions;
+    private final Collection<String> mapRegions;
+
+    private RoutingConfigReader(Problems problems, Set<String> knownRegions, Collection<String> mapRegions) {
+        this.problems = problems;
+        this.knownRegions = knownRegions;
+        this.mapRegions = mapRegions;
+    }
+
+    /**
+     * @param source how to name the file in messages
+     * @param knownRegions every region the snapshot names: targets must live in one of them
+     * @param mapRegions the regions the map can answer: client regions must be among them
+     * @throws InputException listing every problem found
+     */
+    public static RoutingConfig read(byte[] content, String source, Set<String> knownRegions,
+            Collection<String> mapRegions) throws InputException {
+        Problems problems = new Problems(source);
+        RoutingConfig config = new RoutingConfigReader(problems, knownRegions, mapRegions)
+                .read(JsonObject.parse(content, problems));
+        problems.throwIfAny();
+        return config;
+    }
+
+    private RoutingConfig read(JsonObject root) {
+        root.allowOnly(Set.of("presignValiditySeconds", "s3", "debugOverrides", "alwaysCloudFront", "credentials",
+                "targets", "replicas", "distributions"));
+        int validity = root.optionalInt("presignValiditySeconds", 1200, 60, 604800);
+        S3Limits limits = readLimits(root.optionalObject("s3"));
+        boolean debugOverrides = root.optionalBoolean("debugOverrides", true);
+
+        List<String> alwaysCloudFront = root.stringList("alwaysCloudFront");
+        for (int i = 0; i < alwaysCloudFront.size(); i++) {
+            try {
+                IpNetwork.parse(alwaysCloudFront.get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add("alwaysCloudFront[" + i + "]", e.getMessage());
+            }
+        }
+
+        Map<String, Credentials> credentials = readCredentials(root, validity);
+        Map<String, TargetEntry> targets = readTargets(root, credentials);
+        Map<String, List<TargetEntry>> replicas = readReplicas(root, targets);
+        Map<String, Distribution> distributions = readDistributions(root, targets, credentials, replicas);
+        if (distributions.isEmpty() && problems.isEmpty()) {
+            problems.add("distributions", "is empty: name at least one distribution");
+        }
+        return new RoutingConfig(validity, limits, debugOverrides, alwaysCloudFront, distributions);
+    }
+
+    private S3Limits readLimits(JsonObject s3) {
+        if (s3 == null) {
+            return new S3Limits(300, 1000, 2000);
+        }
+        s3.allowOnly(Set.of("connectTimeoutMillis", "requestTimeoutMillis", "budgetMillis"));
+        int connect = s3.optionalInt("connectTimeoutMillis", 300, 1, MAX_S3_BUDGET_MILLIS);
+        int request = s3.optionalInt("requestTimeoutMillis", 1000, 1, MAX_S3_BUDGET_MILLIS);
+        int budget = s3.optionalInt("budgetMillis", 2000, 1, MAX_S3_BUDGET_MILLIS);
+        if (connect > request) {
+            problems.add(s3.pathOf("connectTimeoutMillis"), connect + " exceeds requestTimeoutMillis " + request);
+        }
+        if (request > budget) {
+            problems.add(s3.pathOf("requestTimeoutMillis"), request + " exceeds budgetMillis " + budget);
+        }
+        return new S3Limits(connect, request, budget);
+    }
+
+    private Map<String, Credentials> readCredentials(JsonObject root, int validity) {
+        Map<String, Credentials> sources = new LinkedHashMap<>();
+        sources.put(Credentials.FUNCTION.name(), Credentials.FUNCTION);
+        root.objectMembers("credentials").forEach((name, entry) -> {
+            entry.allowOnly(Set.of("roleArn", "sessionName", "durationSeconds"));
+            if (name.equals(Credentials.FUNCTION.name())) {
+                problems.add(entry.path(), "'function' is reserved for the function's own credentials");
+                return;
+            }
+            String roleArn = entry.requiredString("roleArn");
+            if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
+                problems.add(entry.pathOf("roleArn"), "'" + roleArn
+                        + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<path and name>)");
+            }
+            String session = entry.optionalString("sessionName");
+            if (session == null) {
+                session = "registry-edge";
+            } else if (!SESSION_NAME.matcher(session).matches()) {
+                problems.add(entry.pathOf("sessionName"), "'" + session
+                        + "' is not a role session name (2-64 of letters, digits and +=,.@_-)");
+            }
+            int duration = entry.optionalInt("durationSeconds", 3600, 900, 43200);
+            if (validity + CREDENTIAL_SLACK_SECONDS > duration) {
+                problems.add(entry.pathOf("durationSeconds"), duration + " s leaves no room to refresh credentials"
+                        + " before URLs valid for presignValiditySeconds " + validity + " s would outlive them"
+                        + " (needs at least " + (validity + CREDENTIAL_SLACK_SECONDS) + ")");
+            }
+            sources.put(name, new Credentials(name, roleArn, session));
+        });
+        return sources;
+    }
+
+    /** A target with the credentials it names itself, if any. */
+    private record TargetEntry(Target target, Credentials credentials) {}
+
+    private Map<String, TargetEntry> readTargets(JsonObject root, Map<String, Credentials> credentials) {
+        Map<String, TargetEntry> targets = new LinkedHashMap<>();
+        root.objectMembers("targets").forEach((name, entry) -> {
+            entry.allowOnly(Set.of("bucket", "region", "endpoint", "pathStyle", "checkExists", "credentials"));
+            String bucket = entry.requiredString("bucket");
+            if (bucket != null && (!BUCKET.matcher(bucket).matches() || bucket.contains("..")
+                    || IP_LIKE.matcher(bucket).matches())) {
+                problems.add(entry.pathOf("bucket"), "'" + bucket + "' is not a valid S3 bucket name"
+                        + " (3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit)");
+            }
+            String endpoint = entry.optionalString("endpoint");
+            if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+                problems.add(entry.pathOf("endpoint"), "'" + endpoint + "' is not an http(s)://host[:port] URL");
+            }
+            String region = entry.requiredString("region");
+            if (region != null && endpoint == null) {
+                checkKnownRegion(entry.pathOf("region"), region, "a region in the snapshot");
+            }
+            boolean pathStyle = entry.optionalBoolean("pathStyle", endpoint != null);
+            boolean checkExists = entry.optionalBoolean("checkExists", false);
+            String credentialsName = entry.optionalString("credentials");
+            Credentials source = credentialsName == null ? null : credentials.get(credentialsName);
+            if (credentialsName != null && source == null) {
+                problems.add(entry.pathOf("credentials"), "'" + credentialsName + "' is not defined under credentials");
+            }
+            targets.put(name, new TargetEntry(new Target(name, bucket, region, endpoint, pathStyle, checkExists), source));
+        });
+        return targets;
+    }
+
+    private Map<String, List<TargetEntry>> readReplicas(JsonObject root, Map<String, TargetEntry> targets) {
+        Map<String, List<TargetEntry>> replicas = new LinkedHashMap<>();
+        root.stringListMembers("replicas").forEach((region, names) -> {
+            String path = root.pathOf("replicas") + "." + region;
+            checkMapRegion(path, region);
+            List<TargetEntry> entries = resolveTargets(path, names, targets);
+            for (int i = 0; i < entries.size(); i++) {
+                if (!entries.get(i).target().checkExists()) {
+                    problems.add(path + "[" + i + "]", "'" + entries.get(i).target().name()
+                            + "' must have checkExists true: a replica may not hold the blob yet");
+                }
+            }
+            replicas.put(region, entries);
+        });
+        return replicas;
+    }
+
+    private Map<String, Distribution> readDistributions(JsonObject root, Map<String, TargetEntry> targets,
+            Map<String, Credentials> credentials, Map<String, List<TargetEntry>> replicas) {
+        Map<String, Distribution> distributions = new LinkedHashMap<>();
+        root.objectMembers("distributions").forEach((id, entry) -> {
+            entry.allowOnly(Set.of("name", "home", "replicaCredentials", "routes"));
+            if (!DISTRIBUTION_ID.matcher(id).matches()) {
+                problems.add(entry.path(), "'" + id + "' is not a CloudFront distribution id (upper-case letters and digits)");
+            }
+            String name = entry.optionalString("name");
+            String replicaCredentialsName = entry.optionalString("replicaCredentials");
+            Credentials replicaCredentials = replicaCredentialsName == null ? null : credentials.get(replicaCredentialsName);
+            if (replicaCredentialsName != null && replicaCredentials == null) {
+                problems.add(entry.pathOf("replicaCredentials"), "'" + replicaCredentialsName
+                        + "' is not defined under credentials");
+            }
+
+            Map<String, List<TargetEntry>> own = new LinkedHashMap<>();
+            entry.stringListMembers("routes").forEach((region, names) -> {
+                String path = entry.pathOf("routes") + "." + region;
+                checkMapRegion(path, region);
+                own.put(region, resolveTargets(path, names, targets));
+            });
+
+            Map<String, List<Route>> routes = new LinkedHashMap<>();
+            for (String region : union(replicas.keySet(), own.keySet())) {
+                List<Route> tried = new ArrayList<>();
+                for (TargetEntry replica : replicas.getOrDefault(region, List.of())) {
+                    tried.add(route(replica, replicaCredentials));
+                }
+                for (TargetEntry target : own.getOrDefault(region, List.of())) {
+                    tried.add(route(target, null));
+                }
+                routes.put(region, List.copyOf(tried));
+            }
+
+            String homeName = entry.optionalString("home");
+            Route home = null;
+            if (homeName != null) {
+                TargetEntry target = targets.get(homeName);
+                if (target == null) {
+                    problems.add(entry.pathOf("home"), "'" + homeName + "' is not defined under targets");
+                } else {
+                    home = route(target, null);
+                }
+            } else if (!own.getOrDefault("us-east-1", List.of()).isEmpty()) {
+                home = route(own.get("us-east-1").get(0), null);
+            } else {
+                problems.add(entry.pathOf("home"), "is missing and routes.us-east-1 names no target to default to");
+            }
+            distributions.put(id, new Distribution(id, name == null ? id : name, home, routes));
+        });
+        return distributions;
+    }
+
+    private static Route route(TargetEntry entry, Credentials override) {
+        Credentials credentials = override != null ? override
+                : entry.credentials() != null ? entry.credentials() : Credentials.FUNCTION;
+        return new Route(entry.target(), credentials);
+    }
+
+    private List<TargetEntry> resolveTargets(String path, List<String> names, Map<String, TargetEntry> targets) {
+        List<TargetEntry> resolved = new ArrayList<>();
+        if (names.isEmpty()) {
+            problems.add(path, "is empty: name at least one target, or leave the region out");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            TargetEntry target = targets.get(names.get(i));
+            if (target == null) {
+                problems.add(path + "[" + i + "]", "'" + names.get(i) + "' is not defined under targets");
+            } else {
+                resolved.add(target);
+            }
+        }
+        return resolved;
+    }
+
+    private void checkKnownRegion(String path, String region, String what) {
+        if (!knownRegions.contains(region)) {
+            problems.add(path, "'" + region + "' is not " + what + suggestion(region, knownRegions));
+        }
+    }
+
+    private void checkMapRegion(String path, String region) {
+        if (!knownRegions.contains(region)) {
+            checkKnownRegion(path, region, "a region in the snapshot");
+        } else if (!mapRegions.contains(region)) {
+            problems.add(path, "'" + region + "' has no prefixes in the map, so no client is ever placed there"
+                    + " (widen the plugin's regions or services filter)");
+        }
+    }
+
+    private static List<String> union(Collection<String> first, Collection<String> second) {
+        List<String> all = new ArrayList<>(first);
+        second.stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return all;
+    }
+
+    /** " (did you mean us-east-1?)" for a near miss, else nothing. */
+    static String suggestion(String value, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : candidates) {
+            int distance = editDistance(value, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,127 @@
+package dev.registryedge.ipmap.mojo;
+
+import dev.registryedge.ipmap.json.InputException;
+import dev.registryedge.ipmap.ranges.Selection;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates a Java class mapping IP addresses to AWS regions from an {@code ip-ranges.json}
+ * snapshot and, when a routing configuration is given, a class holding it validated. With
+ * {@code -Dipmap.refresh=true} it first downloads a new snapshot, prints what changed and
+ * replaces the file. Without refresh it never touches the network.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+    /** The ip-ranges.json snapshot to build from; replaced on refresh. */
+    @Parameter(property = "ipmap.snapshot", defaultValue = "${project.basedir}/data/ip-ranges.json", required = true)
+    private File snapshot;
+
+    /**
+     * The routing configuration (JSON) to validate and compile in. Leave unset to generate the
+     * map alone.
+     */
+    @Parameter(property = "ipmap.routingConfig")
+    private File routingConfig;
+
+    /** Services whose prefixes go into the map, spelt as in the snapshot. */
+    @Parameter(defaultValue = "EC2")
+    private List<String> services;
+
+    /** Region glob patterns ({@code *}, {@code ?}) whose prefixes go into the map, e.g. {@code us-*}. */
+    @Parameter(defaultValue = "*")
+    private List<String> regions;
+
+    /** Whether IPv4 prefixes go into the map. */
+    @Parameter(property = "ipmap.ipv4", defaultValue = "true")
+    private boolean ipv4;
+
+    /** Whether IPv6 prefixes go into the map. */
+    @Parameter(property = "ipmap.ipv6", defaultValue = "true")
+    private boolean ipv6;
+
+    /** Package of the generated classes. */
+    @Parameter(defaultValue = "ipmap.generated", required = true)
+    private String packageName;
+
+    /** Simple name of the generated map class. */
+    @Parameter(defaultValue = "AwsRegionMap", required = true)
+    private String mapClassName;
+
+    /** Simple name of the generated routing class. */
+    @Parameter(defaultValue = "RoutingTable", required = true)
+    private String routingClassName;
+
+    /** Source root the classes are written to; added to the compile sources. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/ipmap", required = true)
+    private File outputDirectory;
+
+    /** Download a new snapshot from {@link #url} before generating. */
+    @Parameter(property = "ipmap.refresh", defaultValue = "false")
+    private boolean refresh;
+
+    /** Where a refresh downloads from. */
+    @Parameter(property = "ipmap.url", defaultValue = "https://ip-ranges.amazonaws.com/ip-ranges.json")
+    private String url;
+
+    /** Connect timeout of the download, in seconds. */
+    @Parameter(property = "ipmap.connectTimeoutSeconds", defaultValue = "10")
+    private int connectTimeoutSeconds;
+
+    /** Limit on the whole download, in seconds. */
+    @Parameter(property = "ipmap.readTimeoutSeconds", defaultValue = "60")
+    private int readTimeoutSeconds;
+
+    /** Warn when the snapshot's createDate is older than this many days. */
+    @Parameter(property = "ipmap.staleAfterDays", defaultValue = "30")
+    private int staleAfterDays;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        GenerateRequest request;
+        try {
+            request = new GenerateRequest(snapshot.toPath(), routingConfig == null ? null : routingConfig.toPath(),
+                    new Selection(services, regions, ipv4, ipv6), outputDirectory.toPath(), packageName, mapClassName,
+                    routingClassName, refresh ? URI.create(url) : null, Duration.ofSeconds(connectTimeoutSeconds),
+                    Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("ipmap.url: '" + url + "' is not a URL: " + e.getMessage(), e);
+        }
+        BuildLog log = new BuildLog() {
+            @Override
+            public void info(String message) {
+                getLog().info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                getLog().warn(message);
+            }
+        };
+        try {
+            new IpMapGenerator(log).run(request);
+        } catch (InputException e) {
+            e.problems().forEach(getLog()::error);
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Writing the generated sources failed: " + e.getMessage(), e);
+        }
+        project.addCompileSourceRoot(outputDirectory.getPath());
+    }
+}
