@@ -104,12 +104,12 @@ public final class RegionMapGenerator {
         String encoded = table.encode();
         CodeBlock.Builder chain = CodeBlock.builder().add("return new $T($L)", StringBuilder.class, encoded.length());
         for (int start = 0; start < encoded.length(); start += CHUNK) {
-            chain.add("\n        .append($S)", encoded.substring(start, Math.min(encoded.length(), start + CHUNK)));
+            chain.add("\n.append($S)", encoded.substring(start, Math.min(encoded.length(), start + CHUNK)));
         }
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(String.class)
-                .addStatement("$L\n        .toString()", chain.build())
+                .addStatement("$L\n.toString()", chain.build())
                 .build();
     }
 }

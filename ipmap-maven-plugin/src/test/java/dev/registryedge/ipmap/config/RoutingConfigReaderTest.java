@@ -1,0 +1,146 @@
+package dev.registryedge.ipmap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.registryedge.ipmap.json.InputException;
+import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.testing.Snapshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RoutingConfigReaderTest {
+
+    private static final Set<String> KNOWN = Set.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "GLOBAL");
+    private static final Set<String> MAPPED = Set.of("us-east-1", "us-east-2", "us-west-1", "us-west-2");
+
+    private static RoutingConfig read(String json) throws InputException {
+        return RoutingConfigReader.read(Snapshots.bytes(json), "routing.json", KNOWN, MAPPED);
+    }
+
+    private static List<String> problems(String json) {
+        return assertThrows(InputException.class, () -> read(json)).problems();
+    }
+
+    private static String names(List<Route> routes) {
+        return String.join(",", routes.stream().map(r -> r.target().name() + "@" + r.credentials().name()).toList());
+    }
+
+    @Test
+    @DisplayName("the checked-in configuration resolves to replicas first, then the farm's own bucket")
+    void checkedInConfigurationResolves() throws Exception {
+        byte[] content = Files.readAllBytes(Path.of(System.getProperty("ipmap.snapshots", "../data"), "routing.json"));
+        RoutingConfig config = RoutingConfigReader.read(content, "data/routing.json", KNOWN, MAPPED);
+
+        assertEquals(6, config.distributions().size());
+        assertEquals(1200, config.presignValiditySeconds());
+        assertEquals(List.of("169.59.196.160/28"), config.alwaysCloudFront());
+        Distribution appci = config.distributions().get("E2KP8SMSY4XB67");
+        assertEquals("appci@function", names(appci.routesFor("us-east-1")));
+        assertEquals("appci-replica-us-east-2@function,appci@function", names(appci.routesFor("us-east-2")));
+        assertEquals("appci-replica-us-west-2@function", names(appci.routesFor("us-west-2")));
+        assertEquals("", names(appci.routesFor("ap-northeast-2")));
+        Distribution build03 = config.distributions().get("E2PBG0JIU6CTJY");
+        assertEquals("appci-replica-us-east-2@appci-replica-reader,build03@function", names(build03.routesFor("us-east-2")));
+        assertEquals("build03@function", names(List.of(build03.home())));
+        Distribution build09 = config.distributions().get("E2B105Z8OCWZSC");
+        assertEquals("us-east-2", build09.home().target().region());
+        Credentials reader = build03.routesFor("us-west-1").get(0).credentials();
+        assertEquals("arn:aws:iam::059165973077:role/service-role/cloudfront-us-east-to-s3-direct-role-ioj0vsn0",
+                reader.roleArn());
+        assertEquals("build-farm-registry-cloudfront-lambda", reader.sessionName());
+    }
+
+    @Test
+    void reportsEveryInvalidFieldByPath() {
+        String json = """
+                {
+                  "presignValiditySeconds": 4000,
+                  "s3": {"connectTimeoutMillis": 500, "requestTimeoutMillis": 400, "budgetMillis": 9000},
+                  "alwaysCloudFront": ["169.59.196.161/28"],
+                  "credentials": {"cross": {"roleArn": "arn:aws:iam::123:user/x", "sessionName": "a b"}},
+                  "targets": {
+                    "home": {"bucket": "Bad_Bucket", "region": "us-est-1"},
+                    "replica": {"bucket": "replica-bucket", "region": "us-west-2"},
+                    "cache": {"bucket": "cache-bucket", "region": "auto", "endpoint": "ftp://cache", "credentials": "r2"}
+                  },
+                  "replicas": {"us-west-2": ["replica"], "eu-west-1": ["nowhere"]},
+                  "distributions": {
+                    "e2kp": {"home": "missing", "replicaCredentials": "nobody", "routes": {"us-east-1": []}, "extra": 1}
+                  }
+                }
+                """;
+        assertEquals(List.of(
+                "routing.json: s3.budgetMillis: 9000 is outside 1..4000",
+                "routing.json: s3.connectTimeoutMillis: 500 exceeds requestTimeoutMillis 400",
+                "routing.json: alwaysCloudFront[0]: '169.59.196.161/28' has host bits set below its /28",
+                "routing.json: credentials.cross.roleArn: 'arn:aws:iam::123:user/x' is not an IAM role ARN"
+                        + " (arn:aws:iam::<12-digit account>:role/<path and name>)",
+                "routing.json: credentials.cross.sessionName: 'a b' is not a role session name (2-64 of letters,"
+                        + " digits and +=,.@_-)",
+                "routing.json: credentials.cross.durationSeconds: 3600 s leaves no room to refresh credentials before"
+                        + " URLs valid for presignValiditySeconds 4000 s would outlive them (needs at least 4300)",
+                "routing.json: targets.home.bucket: 'Bad_Bucket' is not a valid S3 bucket name (3-63 lower-case letters,"
+                        + " digits, dots and hyphens, starting and ending with a letter or digit)",
+                "routing.json: targets.home.region: 'us-est-1' is not a region in the snapshot (did you mean us-east-1?)",
+                "routing.json: targets.cache.endpoint: 'ftp://cache' is not an http(s)://host[:port] URL",
+                "routing.json: targets.cache.credentials: 'r2' is not defined under credentials",
+                "routing.json: replicas.us-west-2[0]: 'replica' must have checkExists true: a replica may not hold the"
+                        + " blob yet",
+                "routing.json: replicas.eu-west-1: 'eu-west-1' is not a region in the snapshot (did you mean us-west-1?)",
+                "routing.json: replicas.eu-west-1[0]: 'nowhere' is not defined under targets",
+                "routing.json: distributions.e2kp.extra: unknown field (expected one of home, name, replicaCredentials,"
+                        + " routes)",
+                "routing.json: distributions.e2kp: 'e2kp' is not a CloudFront distribution id (upper-case letters and"
+                        + " digits)",
+                "routing.json: distributions.e2kp.replicaCredentials: 'nobody' is not defined under credentials",
+                "routing.json: distributions.e2kp.routes.us-east-1: is empty: name at least one target, or leave the"
+                        + " region out",
+                "routing.json: distributions.e2kp.home: 'missing' is not defined under targets"),
+                problems(json));
+    }
+
+    @Test
+    void refusesADistributionNamedTwice() {
+        String json = """
+                {"targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"home": "t"}, "E2KP8SMSY4XB67": {"home": "t"}}}
+                """;
+        assertEquals(List.of("routing.json: not valid JSON: Duplicate field 'E2KP8SMSY4XB67' (line 2, column 69)"),
+                problems(json));
+    }
+
+    @Test
+    void refusesAClientRegionTheMapCannotPlaceAnyoneIn() {
+        String json = """
+                {"targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"routes": {"us-east-1": ["t"], "GLOBAL": ["t"]}}}}
+                """;
+        assertEquals(List.of("routing.json: distributions.E2KP8SMSY4XB67.routes.GLOBAL: 'GLOBAL' has no prefixes in the"
+                + " map, so no client is ever placed there (widen the plugin's regions or services filter)"),
+                problems(json));
+    }
+
+    @Test
+    void defaultsHomeToTheFirstUsEast1TargetAndS3LimitsToSafeValues() throws Exception {
+        RoutingConfig config = read("""
+                {"targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"},
+                             "r2": {"bucket": "blobs", "region": "auto", "endpoint": "https://acct.r2.example.com",
+                                    "checkExists": true}},
+                 "distributions": {"E2KP8SMSY4XB67": {"routes": {"us-east-1": ["t"], "us-west-2": ["r2"]}}}}
+                """);
+        Distribution distribution = config.distributions().get("E2KP8SMSY4XB67");
+        assertEquals("t", distribution.home().target().name());
+        assertEquals("E2KP8SMSY4XB67", distribution.name());
+        assertEquals(true, distribution.routesFor("us-west-2").get(0).target().pathStyle());
+        assertEquals(2000, config.s3().budgetMillis());
+        assertEquals(true, config.debugOverrides());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.registryedge.ipmap.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test inputs: the project's checked-in snapshot and small hand-made documents. */
+public final class Snapshots {
+
+    private Snapshots() {}
+
+    /** The snapshot the build uses by default ({@code data/ip-ranges.json}). */
+    public static Path checkedIn() {
+        return Path.of(System.getProperty("ipmap.snapshots", "../data"), "ip-ranges.json");
+    }
+
+    public static byte[] checkedInBytes() {
+        try {
+            return Files.readAllBytes(checkedIn());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A small ip-ranges.json: each entry is "cidr region service"; a colon in the cidr makes it
+     * an IPv6 entry.
+     */
+    public static String document(String syncToken, String createDate, String... entries) {
+        StringBuilder v4 = new StringBuilder();
+        StringBuilder v6 = new StringBuilder();
+        for (String entry : entries) {
+            String[] parts = entry.split(" ");
+            boolean ipv6 = parts[0].contains(":");
+            StringBuilder into = ipv6 ? v6 : v4;
+            into.append(into.length() == 0 ? "" : ",\n")
+                    .append("    {\"").append(ipv6 ? "ipv6_prefix" : "ip_prefix").append("\": \"").append(parts[0])
+                    .append("\", \"region\": \"").append(parts[1]).append("\", \"service\": \"").append(parts[2])
+                    .append("\", \"network_border_group\": \"").append(parts[1]).append("\"}");
+        }
+        return "{\n  \"syncToken\": \"" + syncToken + "\",\n  \"createDate\": \"" + createDate + "\",\n"
+                + "  \"prefixes\": [\n" + v4 + "\n  ],\n  \"ipv6_prefixes\": [\n" + v6 + "\n  ]\n}\n";
+    }
+
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
