@@ -1,0 +1,220 @@
+package dev.registryedge.ipmap.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.registryedge.ipmap.json.InputException;
+import dev.registryedge.ipmap.ranges.Selection;
+import dev.registryedge.ipmap.testing.Snapshots;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IpMapGeneratorTest {
+
+    private static final String OLD = Snapshots.document("1700000000", "2023-11-14-22-13-20",
+            "52.20.0.0/14 us-east-1 EC2", "35.80.0.0/12 us-west-2 EC2", "2600:1f18::/33 us-east-1 EC2");
+    private static final String NEW = Snapshots.document("1700086400", "2023-11-15-22-13-20",
+            "52.20.0.0/14 us-east-1 EC2", "35.80.0.0/13 us-west-2 EC2", "3.5.140.0/22 ap-northeast-2 EC2",
+            "2600:1f18::/32 us-east-1 EC2");
+    private static final String ROUTING = """
+            {"targets": {"home": {"bucket": "farm-bucket", "region": "us-east-1"}},
+             "distributions": {"E2KP8SMSY4XB67": {"routes": {"us-east-1": ["home"]}}}}
+            """;
+
+    @TempDir
+    Path work;
+
+    private final List<String> infos = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private HttpServer server;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private final BuildLog log = new BuildLog() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+    };
+
+    @BeforeEach
+    void serveDocumentsOnLoopback() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serve("/new.json", 200, NEW);
+        serve("/garbage.json", 200, "{\"syncToken\": \"1\", \"createDate\": \"x\", \"prefixes\": 5}");
+        serve("/missing.json", 404, "not here");
+        server.createContext("/stall.json", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    private void serve(String path, int status, String body) {
+        server.createContext(path, exchange -> {
+            byte[] bytes = Snapshots.bytes(body);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    private GenerateRequest request(URI refreshFrom, Path routing) throws IOException {
+        Path snapshot = work.resolve("ip-ranges.json");
+        if (!Files.exists(snapshot)) {
+            Files.writeString(snapshot, OLD);
+        }
+        return new GenerateRequest(snapshot, routing, Selection.defaults(), work.resolve("generated"), "farm.ipmap",
+                "FarmRegions", "FarmRouting", refreshFrom, Duration.ofMillis(500), Duration.ofMillis(700), 30,
+                LocalDateTime.of(2023, 11, 20, 0, 0));
+    }
+
+    private Path routing(String json) throws IOException {
+        return Files.writeString(work.resolve("routing.json"), json);
+    }
+
+    @Test
+    void generatesBothClassesFromTheFiles() throws Exception {
+        IpMapGenerator.Result result = new IpMapGenerator(log).run(request(null, routing(ROUTING)));
+
+        assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRegions.java")).contains("syncToken} 1700000000"));
+        assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRouting.java")).contains("\"farm-bucket\""));
+        assertEquals(2, result.written().size());
+        assertTrue(infos.get(infos.size() - 1).startsWith("IP map farm.ipmap.FarmRegions: 2 IPv4 prefixes in 5 intervals,"
+                + " 1 IPv6 prefixes in 3 intervals, 2 regions, snapshot 1700000000 (2023-11-14-22-13-20); routing for 1"
+                + " distributions; 2 file(s) written in "), infos.toString());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void leavesUnchangedSourcesUntouched() throws Exception {
+        new IpMapGenerator(log).run(request(null, null));
+        Path source = work.resolve("generated/farm/ipmap/FarmRegions.java");
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        IpMapGenerator.Result again = new IpMapGenerator(log).run(request(null, null));
+
+        assertEquals(List.of(), again.written());
+        assertEquals(0, Files.getLastModifiedTime(source).toMillis());
+    }
+
+    @Test
+    @DisplayName("a refresh prints what changed per region, replaces the snapshot and regenerates")
+    void refreshDescribesChangesAndReplacesTheSnapshot() throws Exception {
+        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)));
+
+        assertEquals(NEW, Files.readString(work.resolve("ip-ranges.json")));
+        assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRegions.java")).contains("syncToken} 1700086400"));
+        assertTrue(infos.contains("  syncToken 1700000000 -> 1700086400 (createDate 2023-11-14-22-13-20 -> 2023-11-15-22-13-20)"),
+                infos.toString());
+        assertTrue(infos.contains("  ap-northeast-2   prefixes +1 -0, IPv4 addresses +1024 -0"), infos.toString());
+        assertTrue(infos.contains("  us-east-1        prefixes +1 -1, IPv6 /64s +2147483648 -0"), infos.toString());
+        assertTrue(infos.contains("  us-west-2        prefixes +1 -1, IPv4 addresses +0 -524288"), infos.toString());
+    }
+
+    @Test
+    void refreshWarnsWhenTheDownloadIsOlderThanTheSnapshot() throws Exception {
+        Files.writeString(work.resolve("ip-ranges.json"), NEW.replace("1700086400", "1800000000"));
+        new IpMapGenerator(log).run(request(url("/new.json"), null));
+        assertEquals(List.of("the downloaded snapshot is OLDER than the one it replaces"), warnings);
+    }
+
+    @Test
+    void failedRefreshesLeaveTheSnapshotAndSourcesAsTheyWere() throws Exception {
+        new IpMapGenerator(log).run(request(null, routing(ROUTING)));
+        byte[] snapshotBefore = Files.readAllBytes(work.resolve("ip-ranges.json"));
+        byte[] sourceBefore = Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java"));
+
+        InputException garbage = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/garbage.json"), null)));
+        assertEquals(List.of(url("/garbage.json") + ": createDate: 'x' is not a date of the form yyyy-MM-dd-HH-mm-ss",
+                url("/garbage.json") + ": prefixes: 5 is not an array",
+                url("/garbage.json") + ": ipv6_prefixes: is missing"), garbage.problems());
+
+        InputException missing = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/missing.json"), null)));
+        assertEquals(url("/missing.json") + ": answered HTTP 404 instead of 200", missing.getMessage());
+
+        long started = System.nanoTime();
+        InputException stalled = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/stall.json"), null)));
+        assertTrue(stalled.getMessage().startsWith(url("/stall.json") + ": no complete answer within 500 ms to connect"
+                + " and 700 ms to read"), stalled.getMessage());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
+
+        InputException refused = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(URI.create("http://127.0.0.1:1/ip-ranges.json"), null)));
+        assertTrue(refused.getMessage().startsWith("http://127.0.0.1:1/ip-ranges.json: download failed: "),
+                refused.getMessage());
+
+        // A good download with a routing configuration it invalidates must not be kept either.
+        Path badRouting = routing(ROUTING.replace("\"us-east-1\": [\"home\"]", "\"us-west-1\": [\"home\"]"));
+        assertThrows(InputException.class, () -> new IpMapGenerator(log).run(request(url("/new.json"), badRouting)));
+
+        assertArrayEquals(snapshotBefore, Files.readAllBytes(work.resolve("ip-ranges.json")));
+        assertArrayEquals(sourceBefore, Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java")));
+        try (var leftovers = Files.list(work)) {
+            assertFalse(leftovers.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void warnsWhenTheSnapshotIsStale() throws Exception {
+        GenerateRequest fresh = request(null, null);
+        GenerateRequest late = new GenerateRequest(fresh.snapshot(), null, fresh.selection(), fresh.outputDirectory(),
+                fresh.packageName(), fresh.mapClassName(), fresh.routingClassName(), null, fresh.connectTimeout(),
+                fresh.readTimeout(), 30, LocalDateTime.of(2024, 1, 1, 0, 0));
+        new IpMapGenerator(log).run(late);
+        assertEquals(List.of("The ip-ranges snapshot is 47 days old (createDate 2023-11-14-22-13-20); refresh it with"
+                + " -Dipmap.refresh=true"), warnings);
+    }
+
+    @Test
+    void anEmptySelectionFailsNamingTheFilters() throws Exception {
+        GenerateRequest base = request(null, null);
+        GenerateRequest none = new GenerateRequest(base.snapshot(), null,
+                new Selection(List.of("EC2"), List.of("eu-*"), true, true), base.outputDirectory(), base.packageName(),
+                base.mapClassName(), base.routingClassName(), null, base.connectTimeout(), base.readTimeout(), 30,
+                base.now());
+        InputException error = assertThrows(InputException.class, () -> new IpMapGenerator(log).run(none));
+        assertEquals(base.snapshot() + ": the selection (services [EC2], regions [eu-*], IPv4 and IPv6) keeps no prefix"
+                + " of the 3 in the snapshot; check the services and regions filters", error.getMessage());
+        assertFalse(Files.exists(work.resolve("generated")));
+    }
+}
