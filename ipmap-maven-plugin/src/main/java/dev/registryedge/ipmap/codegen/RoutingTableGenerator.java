@@ -14,9 +14,11 @@ import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.routing.S3Limits;
 import dev.registryedge.ipmap.routing.Target;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -48,11 +50,9 @@ public final class RoutingTableGenerator {
         MethodSpec.Builder build = MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(CONFIG);
-        credentials.forEach((c, variable) -> build.addStatement("$T $L = new $T($S, $S, $S)",
-                CREDENTIALS, variable, CREDENTIALS, c.name(), c.roleArn(), c.sessionName()));
-        targets.forEach((t, variable) -> build.addStatement("$T $L = new $T($S, $S, $S, $S, $L, $L)",
-                TARGET, variable, TARGET, t.name(), t.bucket(), t.region(), t.endpoint(), t.pathStyle(), t.checkExists()));
-
+        // Declared in name order so that the generated source reads like the configuration.
+        credentials.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> declare(build, e));
+        targets.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> declareTarget(build, e));
         ParameterizedTypeName distributionMap = ParameterizedTypeName.get(ClassName.get(Map.class),
                 ClassName.get(String.class), DISTRIBUTION);
         build.addStatement("$T distributions = new $T<>()", distributionMap, LinkedHashMap.class);
@@ -100,6 +100,18 @@ public final class RoutingTableGenerator {
         return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
     }
 
+    private static void declare(MethodSpec.Builder build, Map.Entry<Credentials, String> entry) {
+        Credentials c = entry.getKey();
+        build.addStatement("$T $L = new $T($S, $S, $S, $L)", CREDENTIALS, entry.getValue(), CREDENTIALS, c.name(),
+                c.roleArn(), c.sessionName(), c.durationSeconds());
+    }
+
+    private static void declareTarget(MethodSpec.Builder build, Map.Entry<Target, String> entry) {
+        Target t = entry.getKey();
+        build.addStatement("$T $L = new $T($S, $S, $S, $S, $L, $L)", TARGET, entry.getValue(), TARGET, t.name(),
+                t.bucket(), t.region(), t.endpoint(), t.pathStyle(), t.checkExists());
+    }
+
     private static List<Distribution> sortedDistributions(RoutingConfig config) {
         List<Distribution> sorted = new ArrayList<>(config.distributions().values());
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
@@ -107,10 +119,33 @@ public final class RoutingTableGenerator {
     }
 
     private static void collect(Route route, Map<Target, String> targets, Map<Credentials, String> credentials) {
-        targets.computeIfAbsent(route.target(), t -> "target" + (targets.size() + 1));
+        targets.computeIfAbsent(route.target(), t -> variableName(t.name(), targets.values()));
         if (!route.credentials().equals(Credentials.FUNCTION)) {
-            credentials.computeIfAbsent(route.credentials(), c -> "credentials" + (credentials.size() + 1));
+            credentials.computeIfAbsent(route.credentials(), c -> variableName(c.name(), credentials.values()));
         }
+    }
+
+    /** A Java identifier for a configuration name: {@code appci-replica-us-east-2} becomes {@code appciReplicaUsEast2}. */
+    static String variableName(String name, Collection<String> taken) {
+        StringBuilder identifier = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                identifier.append(upper && identifier.length() > 0 ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        if (identifier.length() == 0 || !Character.isLetter(identifier.charAt(0))) {
+            identifier.insert(0, 'v');
+        }
+        String candidate = identifier.toString();
+        for (int i = 2; taken.contains(candidate) || SourceVersion.isKeyword(candidate)
+                || candidate.equals("distributions"); i++) {
+            candidate = identifier + "" + i;
+        }
+        return candidate;
     }
 
     private static CodeBlock routeExpression(Route route, Map<Target, String> targets,

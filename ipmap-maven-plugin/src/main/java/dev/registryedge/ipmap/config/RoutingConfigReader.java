@@ -133,7 +133,7 @@ public final class RoutingConfigReader {
                         + " before URLs valid for presignValiditySeconds " + validity + " s would outlive them"
                         + " (needs at least " + (validity + CREDENTIAL_SLACK_SECONDS) + ")");
             }
-            sources.put(name, new Credentials(name, roleArn, session));
+            sources.put(name, new Credentials(name, roleArn, session, duration));
         });
         return sources;
     }

@@ -1,0 +1,27 @@
+package dev.registryedge.handler.core;
+
+import dev.registryedge.ipmap.routing.Target;
+
+/**
+ * The result of routing one request.
+ *
+ * @param outcome what happens
+ * @param reason why, in a few words, for logs and the diagnostic header
+ * @param distribution the distribution's name, or its id when unknown
+ * @param clientRegion the region the client was placed in, or {@code null}
+ * @param target where the client is sent, or {@code null} on pass-through
+ * @param location the presigned URL, or {@code null} on pass-through
+ * @param s3Millis time spent in existence checks
+ * @param verbose whether this request asked for verbose logging
+ */
+public record Decision(Outcome outcome, String reason, String distribution, String clientRegion, Target target,
+        String location, long s3Millis, boolean verbose) {
+
+    /** The value of the diagnostic header: the route taken, never a credential. */
+    public String routeDescription() {
+        if (target == null) {
+            return "cloudfront " + reason;
+        }
+        return (outcome == Outcome.REPLICA ? "replica " : "bucket ") + target.region() + " " + target.name();
+    }
+}

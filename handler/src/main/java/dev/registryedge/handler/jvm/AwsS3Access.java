@@ -1,0 +1,183 @@
+package dev.registryedge.handler.jvm;
+
+import dev.registryedge.handler.core.ObjectStore;
+import dev.registryedge.handler.core.UrlSigner;
+import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.S3Limits;
+import dev.registryedge.ipmap.routing.Target;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * S3 HeadObject and presigning through the AWS SDK for Java v2. Clients are built once per
+ * container for each (target, credentials) pair and reused; nothing is retried, because a
+ * slow answer is better replaced by CloudFront than waited for.
+ */
+public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable {
+
+    /** Credentials are refreshed while they still have this much life beyond a URL's validity. */
+    static final Duration REFRESH_SLACK = Duration.ofMinutes(5);
+
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+    private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
+    private StsClient sts;
+
+    public AwsS3Access(AwsSettings settings) {
+        this.settings = settings;
+        S3Limits limits = settings.routing().s3();
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofMillis(limits.connectTimeoutMillis()))
+                .socketTimeout(Duration.ofMillis(limits.requestTimeoutMillis()))
+                .build();
+    }
+
+    @Override
+    public boolean exists(Route route, String key, int timeoutMillis) {
+        S3Client s3 = clients.computeIfAbsent(cacheKey(route), k -> buildClient(route));
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        try {
+            s3.headObject(request -> request.bucket(route.target().bucket()).key(key)
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String presignGet(Route route, String key, int validitySeconds) {
+        S3Presigner presigner = presigners.computeIfAbsent(cacheKey(route), k -> buildPresigner(route));
+        return presigner.presignGetObject(request -> request
+                        .signatureDuration(Duration.ofSeconds(validitySeconds))
+                        .getObjectRequest(get -> get.bucket(route.target().bucket()).key(key)))
+                .url().toString();
+    }
+
+    private static String cacheKey(Route route) {
+        return route.target().name() + "\n" + route.credentials().name();
+    }
+
+    private URI endpointOf(Target target) {
+        return target.endpoint() != null ? URI.create(target.endpoint()) : settings.s3Endpoint();
+    }
+
+    private boolean pathStyle(Target target) {
+        return target.endpoint() != null ? target.pathStyle() : settings.s3Endpoint() != null || target.pathStyle();
+    }
+
+    private S3Client buildClient(Route route) {
+        Target target = route.target();
+        var builder = S3Client.builder()
+                .region(Region.of(target.region()))
+                .credentialsProvider(credentialsFor(route.credentials()))
+                .httpClient(http)
+                .forcePathStyle(pathStyle(target))
+                .overrideConfiguration(noRetries());
+        URI endpoint = endpointOf(target);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private S3Presigner buildPresigner(Route route) {
+        Target target = route.target();
+        var builder = S3Presigner.builder()
+                .region(Region.of(target.region()))
+                .credentialsProvider(credentialsFor(route.credentials()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle(target)).build());
+        URI endpoint = endpointOf(target);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private ClientOverrideConfiguration noRetries() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(Duration.ofMillis(settings.routing().s3().requestTimeoutMillis()))
+                .build();
+    }
+
+    /**
+     * The provider for a credentials source. Assumed-role credentials count as stale while they
+     * have less life left than a presigned URL's validity plus {@link #REFRESH_SLACK}: a URL is
+     * only honoured while the credentials that signed it are valid. (The function this replaces
+     * cached them forever and handed out dead URLs after an hour.)
+     */
+    AwsCredentialsProvider credentialsFor(Credentials source) {
+        if (!source.assumesRole()) {
+            return settings.functionCredentials();
+        }
+        return credentials.computeIfAbsent(source.name(), name -> {
+            Duration stale = Duration.ofSeconds(settings.routing().presignValiditySeconds()).plus(REFRESH_SLACK);
+            return StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts())
+                    .refreshRequest(request -> request.roleArn(source.roleArn()).roleSessionName(source.sessionName())
+                            .durationSeconds(source.durationSeconds()))
+                    .staleTime(stale)
+                    .prefetchTime(stale.plus(REFRESH_SLACK))
+                    .asyncCredentialUpdateEnabled(false)
+                    .build();
+        });
+    }
+
+    private synchronized StsClient sts() {
+        if (sts == null) {
+            var builder = StsClient.builder()
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(settings.functionCredentials())
+                    .httpClient(http)
+                    .overrideConfiguration(noRetries());
+            if (settings.stsEndpoint() != null) {
+                builder.endpointOverride(settings.stsEndpoint());
+            }
+            sts = builder.build();
+        }
+        return sts;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(S3Client::close);
+        presigners.values().forEach(S3Presigner::close);
+        credentials.values().forEach(provider -> {
+            if (provider instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing is best effort
+                }
+            }
+        });
+        if (sts != null) {
+            sts.close();
+        }
+        http.close();
+    }
+}

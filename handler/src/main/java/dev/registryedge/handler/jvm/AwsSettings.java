@@ -1,0 +1,34 @@
+package dev.registryedge.handler.jvm;
+
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+
+/**
+ * How the adapter reaches AWS.
+ *
+ * @param functionCredentials the function's own credentials; in Lambda they are in the
+ *     reserved environment variables. Never the instance-metadata service: a function has none,
+ *     and probing for it would cost seconds.
+ * @param s3Endpoint where every target without its own endpoint is reached, or {@code null}
+ *     for AWS (tests and local runs point this at a local S3 API)
+ * @param stsEndpoint where roles are assumed, or {@code null} for AWS STS in us-east-1
+ * @param routing the limits and validity to work with
+ */
+public record AwsSettings(AwsCredentialsProvider functionCredentials, URI s3Endpoint, URI stsEndpoint,
+        RoutingConfig routing) {
+
+    /** What the function uses in Lambda. */
+    public static AwsSettings forLambda(RoutingConfig routing) {
+        return new AwsSettings(environmentCredentials(), null, null, routing);
+    }
+
+    /** Credentials from {@code AWS_ACCESS_KEY_ID} and friends, or the matching system properties. */
+    public static AwsCredentialsProvider environmentCredentials() {
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.registryedge.handler.jvm;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.Decision;
+import dev.registryedge.handler.core.Router;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import java.util.Map;
+
+/**
+ * The viewer-request handler for the Lambda Java runtime: returns the request unchanged
+ * (CloudFront serves it) or a 307 response. Never throws.
+ *
+ * <p>The default constructor, which Lambda calls once per container, builds the router and its
+ * AWS clients from the compiled-in configuration; requests then reuse them.
+ */
+public final class EdgeRequestHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final Router router;
+
+    public EdgeRequestHandler() {
+        this(router(AwsSettings.forLambda(RoutingTable.config()), new PrintStreamDecisionLog(System.out)));
+    }
+
+    public EdgeRequestHandler(Router router) {
+        this.router = router;
+    }
+
+    /** A router over the compiled-in map and configuration, reaching AWS as the settings say. */
+    public static Router router(AwsSettings settings, PrintStreamDecisionLog log) {
+        AwsS3Access s3 = new AwsS3Access(settings);
+        return new Router(settings.routing(), AwsRegionMap.map(), s3, s3, Clock.SYSTEM, log);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Map<String, Object> request = null;
+        try {
+            request = CloudFrontEvents.request(event);
+            Decision decision = router.decide(CloudFrontEvents.viewerRequest(event));
+            if (decision.outcome().redirects()) {
+                return CloudFrontEvents.redirect(decision);
+            }
+        } catch (RuntimeException | Error e) {
+            // The router never throws; this guards the event handling around it.
+            System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e);
+        }
+        return request != null ? request : Map.of();
+    }
+}
