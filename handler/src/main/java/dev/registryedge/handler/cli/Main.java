@@ -3,6 +3,7 @@ package dev.registryedge.handler.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
@@ -108,7 +109,8 @@ public final class Main {
                 files.add(Path.of(argument));
             }
         }
-        AwsSettings settings = new AwsSettings(credentials(err), s3Endpoint, stsEndpoint, RoutingTable.config());
+        AwsSettings settings = new AwsSettings(credentials(err), s3Endpoint, stsEndpoint, RoutingTable.config(),
+                Clock.SYSTEM);
         EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
                 new PrintStreamDecisionLog(err)));
         int status = 0;

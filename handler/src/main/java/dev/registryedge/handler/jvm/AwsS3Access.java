@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * S3 HeadObject and presigning through the AWS SDK for Java v2. Clients are built once per
@@ -125,26 +124,17 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     /**
-     * The provider for a credentials source. Assumed-role credentials count as stale while they
-     * have less life left than a presigned URL's validity plus {@link #REFRESH_SLACK}: a URL is
-     * only honoured while the credentials that signed it are valid. (The function this replaces
-     * cached them forever and handed out dead URLs after an hour.)
+     * The provider for a credentials source. Assumed-role credentials are renewed while they
+     * still have a URL's validity plus {@link #REFRESH_SLACK} to live (the function this
+     * replaces cached them forever and handed out dead URLs after an hour).
      */
     AwsCredentialsProvider credentialsFor(Credentials source) {
         if (!source.assumesRole()) {
             return settings.functionCredentials();
         }
-        return credentials.computeIfAbsent(source.name(), name -> {
-            Duration stale = Duration.ofSeconds(settings.routing().presignValiditySeconds()).plus(REFRESH_SLACK);
-            return StsAssumeRoleCredentialsProvider.builder()
-                    .stsClient(sts())
-                    .refreshRequest(request -> request.roleArn(source.roleArn()).roleSessionName(source.sessionName())
-                            .durationSeconds(source.durationSeconds()))
-                    .staleTime(stale)
-                    .prefetchTime(stale.plus(REFRESH_SLACK))
-                    .asyncCredentialUpdateEnabled(false)
-                    .build();
-        });
+        Duration minimumLife = Duration.ofSeconds(settings.routing().presignValiditySeconds()).plus(REFRESH_SLACK);
+        return credentials.computeIfAbsent(source.name(),
+                name -> new RoleCredentialsProvider(sts(), source, minimumLife, settings.clock()));
     }
 
     private synchronized StsClient sts() {
@@ -166,15 +156,6 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     public void close() {
         clients.values().forEach(S3Client::close);
         presigners.values().forEach(S3Presigner::close);
-        credentials.values().forEach(provider -> {
-            if (provider instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing is best effort
-                }
-            }
-        });
         if (sts != null) {
             sts.close();
         }

@@ -1,5 +1,6 @@
 package dev.registryedge.handler.jvm;
 
+import dev.registryedge.handler.core.Clock;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -17,13 +18,14 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  *     for AWS (tests and local runs point this at a local S3 API)
  * @param stsEndpoint where roles are assumed, or {@code null} for AWS STS in us-east-1
  * @param routing the limits and validity to work with
+ * @param clock the time credentials are judged by
  */
 public record AwsSettings(AwsCredentialsProvider functionCredentials, URI s3Endpoint, URI stsEndpoint,
-        RoutingConfig routing) {
+        RoutingConfig routing, Clock clock) {
 
     /** What the function uses in Lambda. */
     public static AwsSettings forLambda(RoutingConfig routing) {
-        return new AwsSettings(environmentCredentials(), null, null, routing);
+        return new AwsSettings(environmentCredentials(), null, null, routing, Clock.SYSTEM);
     }
 
     /** Credentials from {@code AWS_ACCESS_KEY_ID} and friends, or the matching system properties. */
