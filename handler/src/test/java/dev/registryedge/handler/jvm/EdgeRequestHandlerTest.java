@@ -1,0 +1,102 @@
+package dev.registryedge.handler.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registryedge.handler.core.Router;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.testing.Events;
+import dev.registryedge.handler.testing.FakeS3;
+import dev.registryedge.handler.testing.ManualClock;
+import dev.registryedge.handler.testing.RecordingLog;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Lambda entry point on the sample events and on broken ones. */
+class EdgeRequestHandlerTest {
+
+    static final String KEY = "docker/registry/v2/blobs/sha256/25/"
+            + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data";
+
+    final FakeS3 s3 = new FakeS3().put("us-west-2-replica-of-ci-dv2np-image-registry-us-east-1", KEY);
+    final RecordingLog log = new RecordingLog();
+    final EdgeRequestHandler handler = new EdgeRequestHandler(
+            new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, new ManualClock(), log));
+
+    @ParameterizedTest
+    @CsvSource({
+        "appci-us-east-1-blob, ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix, us-east-1",
+        "appci-ipv6-us-east-1-blob, ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix, us-east-1",
+        "build03-us-east-1-blob, build03-vqlvf-image-registry-us-east-1-elknekacnvmxphlxdfyvhpi, us-east-1",
+        "appci-us-west-2-blob, us-west-2-replica-of-ci-dv2np-image-registry-us-east-1, us-west-2",
+        "appci-debug-us-west-2, us-west-2-replica-of-ci-dv2np-image-registry-us-east-1, us-west-2",
+        "build01-debug-local, build01-9hdwj-image-registry-us-east-1-nucqrmelsxtgndkbvchwdkw, us-east-1",
+    })
+    void sampleEventsThatRedirect(String event, String bucket, String region) {
+        Map<String, Object> response = handler.handleRequest(Events.load(event), null);
+
+        assertEquals("307", response.get("status"));
+        assertEquals("CostManagementRedirect", response.get("statusDescription"));
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, String>>> headers = (Map<String, List<Map<String, String>>>) response.get("headers");
+        assertEquals("https://" + bucket + ".s3." + region + ".amazonaws.com/" + KEY + "?signed-by=function&expires-in=1200",
+                headers.get("location").get(0).get("value"));
+        assertEquals("Location", headers.get("location").get(0).get("key"));
+        assertEquals(List.of(Map.of("key", "Cache-Control", "value", "no-store")), headers.get("cache-control"));
+        assertTrue(Events.toJson(response).getBytes(StandardCharsets.UTF_8).length < 40 * 1024,
+                "CloudFront limits generated viewer-request responses to 40 KB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"appci-debug-cloudfront", "appci-head-blob", "appci-internet-blob", "appci-manifest",
+        "unknown-distribution-blob"})
+    void sampleEventsThatPassThroughReturnTheRequestItself(String name) {
+        Map<String, Object> event = Events.load(name);
+        String before = Events.toJson(event);
+
+        Map<String, Object> result = handler.handleRequest(event, null);
+
+        assertSame(CloudFrontEvents.request(event), result);
+        assertEquals(before, Events.toJson(event), "the request is returned unchanged");
+        assertTrue(((String) result.get("querystring")).startsWith("Expires="), "CloudFront's signature survives");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}",
+        "{\"Records\": []}",
+        "{\"Records\": [null]}",
+        "{\"Records\": \"x\"}",
+        "{\"Records\": [{\"cf\": {}}]}",
+        "{\"Records\": [{\"cf\": {\"config\": 5, \"request\": {\"uri\": 7}}}]}",
+        "{\"Records\": [{\"cf\": {\"request\": {\"clientIp\": \"52.22.255.189\", \"method\": \"GET\","
+                + " \"uri\": \"/docker/registry/v2/blobs/sha256/25/"
+                + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data\"}}}]}",
+        "{\"Records\": [{\"cf\": {\"config\": {\"distributionId\": \"E2KP8SMSY4XB67\"}, \"request\": {\"clientIp\":"
+                + " [\"52.22.255.189\"], \"method\": \"GET\", \"headers\": {\"user-agent\": \"debugregistry/local\"}}}}]}",
+        "{\"Records\": [{\"cf\": {\"config\": {\"distributionId\": \"E2KP8SMSY4XB67\"}, \"request\": {\"clientIp\":"
+                + " \"52.22.255.189\", \"method\": \"GET\", \"headers\": {\"user-agent\": [{}]}}}}]}",
+    })
+    void malformedEventsNeverRedirectAndNeverThrow(String json) {
+        Map<String, Object> event = Events.parse(json);
+        Map<String, Object> result = handler.handleRequest(event, null);
+        Map<String, Object> request = CloudFrontEvents.request(event);
+        if (request == null) {
+            assertEquals(Map.of(), result);
+        } else {
+            assertSame(request, result);
+        }
+    }
+
+    @Test
+    void aMissingEventIsHandledToo() {
+        assertEquals(Map.of(), handler.handleRequest(null, null));
+    }
+}
