@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -285,11 +286,11 @@ public final class RoutingConfigReader {
         return all;
     }
 
-    /** " (did you mean us-east-1?)" for a near miss, else nothing. */
+    /** " (did you mean us-east-1?)" for a near miss, else nothing; ties go to the first in name order. */
     static String suggestion(String value, Collection<String> candidates) {
         String best = null;
         int bestDistance = 3;
-        for (String candidate : candidates) {
+        for (String candidate : new TreeSet<>(candidates)) {
             int distance = editDistance(value, candidate);
             if (distance < bestDistance) {
                 best = candidate;

@@ -1,0 +1,61 @@
+package dev.registryedge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** What {@code mvn package} leaves for users, checked as they would use it. */
+class ArtifactsIT {
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        return output;
+    }
+
+    @Test
+    void theRunnableJarExplainsAnAddress() throws Exception {
+        Path jar = Project.handlerTarget().resolve("registry-edge.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String output = run(java, "-jar", jar.toString(), "explain", "52.22.255.189");
+        assertTrue(output.startsWith("52.22.255.189 us-east-1 52.20.0.0/14 (ip-ranges.json syncToken "), output);
+        System.out.printf("registry-edge.jar: %,d bytes%n", Files.size(jar));
+    }
+
+    @Test
+    void theLambdaZipHasTheJavaRuntimeLayoutAndNoCommandLineLibraries() throws Exception {
+        Path zip = Project.handlerTarget().resolve("registry-edge-lambda.zip");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<String> names = file.stream().map(e -> e.getName()).toList();
+            assertTrue(names.contains("dev/registryedge/handler/jvm/EdgeRequestHandler.class"), names.toString());
+            assertTrue(names.contains("dev/registryedge/handler/generated/AwsRegionMap.class"));
+            assertTrue(names.stream().anyMatch(n -> n.matches("lib/s3-[0-9.]+\\.jar")));
+            assertTrue(names.stream().anyMatch(n -> n.matches("lib/ipmap-runtime-.*\\.jar")));
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/jackson-")), "Jackson is for the command line");
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/apache") || n.startsWith("lib/netty")),
+                    "only the URL-connection HTTP client");
+        }
+        long size = Files.size(zip);
+        System.out.printf("registry-edge-lambda.zip: %,d bytes%n", size);
+        assertTrue(size < 50L * 1024 * 1024, "Lambda's limit for a directly uploaded zip");
+    }
+
+    @Test
+    void theGeneratedMapClassIsReported() throws Exception {
+        Path generated = Project.handlerTarget()
+                .resolve("classes/dev/registryedge/handler/generated/AwsRegionMap.class");
+        long size = Files.size(generated);
+        System.out.printf("AwsRegionMap.class: %,d bytes%n", size);
+        assertEquals(true, size > 0);
+    }
+}

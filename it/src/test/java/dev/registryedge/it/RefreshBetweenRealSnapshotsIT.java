@@ -1,0 +1,75 @@
+package dev.registryedge.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.registryedge.ipmap.mojo.BuildLog;
+import dev.registryedge.ipmap.mojo.GenerateRequest;
+import dev.registryedge.ipmap.mojo.IpMapGenerator;
+import dev.registryedge.ipmap.ranges.Selection;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A refresh as a user runs it, on real data: the 2026-08-01 snapshot served from loopback
+ * over a copy of the checked-in 2026-08-22 one (so AWS appears to have gone back in time).
+ */
+class RefreshBetweenRealSnapshotsIT {
+
+    @Test
+    void refreshDescribesTheRealDifferenceAndRegenerates(@TempDir Path work) throws Exception {
+        byte[] older;
+        try (InputStream in = getClass().getResourceAsStream("/snapshots/ip-ranges-2026-08-01.json")) {
+            older = in.readAllBytes();
+        }
+        Path snapshot = work.resolve("ip-ranges.json");
+        Files.copy(Project.root().resolve("data/ip-ranges.json"), snapshot);
+
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ip-ranges.json", exchange -> {
+            exchange.sendResponseHeaders(200, older.length);
+            exchange.getResponseBody().write(older);
+            exchange.close();
+        });
+        server.start();
+        List<String> lines = new ArrayList<>();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ip-ranges.json");
+            BuildLog log = new BuildLog() {
+                @Override
+                public void info(String message) {
+                    lines.add("[INFO] " + message);
+                }
+
+                @Override
+                public void warn(String message) {
+                    lines.add("[WARNING] " + message);
+                }
+            };
+            new IpMapGenerator(log).run(new GenerateRequest(snapshot, Project.root().resolve("data/routing.json"),
+                    Selection.defaults(), work.resolve("generated"), "farm.ipmap", "FarmRegions", "FarmRouting", url,
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), 30, LocalDateTime.of(2026, 8, 2, 0, 0)));
+        } finally {
+            server.stop(0);
+        }
+        lines.forEach(System.out::println);
+
+        assertTrue(lines.contains("[INFO]   syncToken 1787411825 -> 1785587225 (createDate 2026-08-22-15-17-05 ->"
+                + " 2026-08-01-12-27-05)"), lines.toString());
+        assertTrue(lines.contains("[WARNING] the downloaded snapshot is OLDER than the one it replaces"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[INFO\\]   [a-z0-9-]+ +prefixes \\+\\d+ -\\d+.*")),
+                lines.toString());
+        assertArrayEquals(older, Files.readAllBytes(snapshot));
+        assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRegions.java")).contains("syncToken}"));
+    }
+}

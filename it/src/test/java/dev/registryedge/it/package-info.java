@@ -1,0 +1,2 @@
+/** Integration tests over the built artifacts and real snapshots. */
+package dev.registryedge.it;
