@@ -96,7 +96,8 @@ public final class GenerateMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         GenerateRequest request;
         try {
-            request = new GenerateRequest(snapshot.toPath(), routingConfig == null ? null : routingConfig.toPath(),
+            request = new GenerateRequest(snapshot.toPath().normalize(),
+                    routingConfig == null ? null : routingConfig.toPath().normalize(),
                     new Selection(services, regions, ipv4, ipv6), outputDirectory.toPath(), packageName, mapClassName,
                     routingClassName, refresh ? URI.create(url) : null, Duration.ofSeconds(connectTimeoutSeconds),
                     Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC));
