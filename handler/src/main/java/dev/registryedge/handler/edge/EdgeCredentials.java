@@ -1,0 +1,92 @@
+package dev.registryedge.handler.edge;
+
+import dev.registryedge.handler.edge.node.NodeProcess;
+import dev.registryedge.handler.sigv4.AwsKeys;
+import dev.registryedge.handler.sigv4.SigV4;
+import dev.registryedge.handler.sigv4.Sha256;
+import dev.registryedge.handler.sigv4.SignedRequest;
+import dev.registryedge.ipmap.routing.Credentials;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keys for each credentials source: the function's own from the reserved environment
+ * variables, assumed roles through STS AssumeRole (the Query API). Role keys are kept until
+ * they have less than a URL's validity plus five minutes to live, because a presigned URL
+ * dies with the keys that signed it; fresh keys that fall short are refused.
+ */
+final class EdgeCredentials {
+
+    static final long RENEWAL_SLACK_MILLIS = 5 * 60_000L;
+
+    private final String stsEndpoint;
+    private final long minimumLifeMillis;
+    private final int timeoutMillis;
+    private final Map<String, AwsKeys> roleKeys = new HashMap<>();
+
+    /**
+     * @param stsEndpoint where to call AssumeRole, an origin without a path, e.g. {@code https://sts.amazonaws.com}
+     */
+    EdgeCredentials(String stsEndpoint, int presignValiditySeconds, int timeoutMillis) {
+        this.stsEndpoint = stsEndpoint;
+        this.minimumLifeMillis = presignValiditySeconds * 1000L + RENEWAL_SLACK_MILLIS;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    AwsKeys keysFor(Credentials source, long nowMillis) {
+        AwsKeys function = functionKeys();
+        if (!source.assumesRole()) {
+            return function;
+        }
+        AwsKeys cached = roleKeys.get(source.name());
+        if (cached != null && cached.expiresAtMillis() - nowMillis >= minimumLifeMillis) {
+            return cached;
+        }
+        AwsKeys fresh = assumeRole(function, source, nowMillis);
+        if (fresh.expiresAtMillis() - nowMillis < minimumLifeMillis) {
+            throw new IllegalStateException("credentials for " + source.roleArn() + " expire in "
+                    + (fresh.expiresAtMillis() - nowMillis) / 1000 + " s, before URLs signed now would");
+        }
+        roleKeys.put(source.name(), fresh);
+        return fresh;
+    }
+
+    private static AwsKeys functionKeys() {
+        String id = NodeProcess.getenv("AWS_ACCESS_KEY_ID");
+        String secret = NodeProcess.getenv("AWS_SECRET_ACCESS_KEY");
+        if (id == null || secret == null) {
+            throw new IllegalStateException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
+        }
+        return new AwsKeys(id, secret, NodeProcess.getenv("AWS_SESSION_TOKEN"), Long.MAX_VALUE);
+    }
+
+    private AwsKeys assumeRole(AwsKeys function, Credentials source, long nowMillis) {
+        String body = "Action=AssumeRole&DurationSeconds=" + source.durationSeconds() + "&RoleArn="
+                + SigV4.uriEncode(source.roleArn(), false) + "&RoleSessionName="
+                + SigV4.uriEncode(source.sessionName(), false) + "&Version=2011-06-15";
+        String host = stsEndpoint.substring(stsEndpoint.indexOf("://") + 3);
+        List<SignedRequest.Header> headers = SignedRequest.sign(function, "us-east-1", "sts", "POST", host, "/", "",
+                List.of(new SignedRequest.Header("content-type", "application/x-www-form-urlencoded; charset=utf-8")),
+                Sha256.hex(Sha256.digest(body.getBytes(StandardCharsets.UTF_8))), nowMillis);
+        HttpCall.Answer answer = HttpCall.send("POST", stsEndpoint + "/", headers, body, timeoutMillis);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("AssumeRole " + source.roleArn() + " answered " + answer.status() + " "
+                    + element(answer.body(), "Code"));
+        }
+        return new AwsKeys(element(answer.body(), "AccessKeyId"), element(answer.body(), "SecretAccessKey"),
+                element(answer.body(), "SessionToken"), SigV4.parseIsoMillis(element(answer.body(), "Expiration")));
+    }
+
+    /** The text of the first {@code <name>} element; STS answers are small and flat enough for this. */
+    static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name + ">");
+        int end = xml.indexOf("</" + name + ">");
+        if (start < 0 || end < start) {
+            return null;
+        }
+        return xml.substring(start + name.length() + 2, end).replace("&amp;", "&").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.registryedge.handler.edge;
+
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.Decision;
+import dev.registryedge.handler.core.DecisionLog;
+import dev.registryedge.handler.core.Redirect;
+import dev.registryedge.handler.core.Router;
+import dev.registryedge.handler.core.ViewerRequest;
+import dev.registryedge.handler.edge.node.JsRecord;
+import dev.registryedge.handler.edge.node.NodeProcess;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSString;
+
+/**
+ * Reads the CloudFront event as a JavaScript object, decides with the shared core, and answers
+ * with the request object itself (pass-through) or a new 307 response. Never throws.
+ */
+final class EdgeHandler {
+
+    /**
+     * For tests and local runs only: Lambda@Edge cannot set environment variables, so in
+     * production these are unset and AWS is used.
+     */
+    static final String S3_ENDPOINT_VARIABLE = "REGISTRY_EDGE_S3_ENDPOINT";
+    static final String STS_ENDPOINT_VARIABLE = "REGISTRY_EDGE_STS_ENDPOINT";
+
+    private static Router router;
+
+    private EdgeHandler() {}
+
+    private static Router router() {
+        if (router == null) {
+            RoutingConfig config = RoutingTable.config();
+            String sts = NodeProcess.getenv(STS_ENDPOINT_VARIABLE);
+            EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
+                    config.presignValiditySeconds(), config.s3().requestTimeoutMillis());
+            NodeS3 s3 = new NodeS3(credentials, NodeProcess.getenv(S3_ENDPOINT_VARIABLE), Clock.SYSTEM);
+            router = new Router(config, AwsRegionMap.map(), s3, s3, Clock.SYSTEM, new ConsoleLog());
+        }
+        return router;
+    }
+
+    static JSObject handle(JSObject event) {
+        JsRecord request = null;
+        try {
+            JsRecord cf = cf(event);
+            request = cf == null ? null : JsRecord.record(cf.get("request"));
+            ViewerRequest viewerRequest = request == null ? null : viewerRequest(cf, request);
+            Decision decision = router().decide(viewerRequest);
+            if (decision.outcome().redirects()) {
+                return redirect(decision);
+            }
+        } catch (Throwable e) {
+            // The router never throws; this guards the event handling around it.
+            System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e.getMessage());
+        }
+        return request != null ? request : JSObjects.create();
+    }
+
+    private static JsRecord cf(JSObject event) {
+        JsRecord root = JsRecord.record(event);
+        JsRecord records = root == null ? null : JsRecord.record(root.get("Records"));
+        JsRecord first = records == null ? null : JsRecord.record(records.get("0"));
+        return first == null ? null : JsRecord.record(first.get("cf"));
+    }
+
+    private static ViewerRequest viewerRequest(JsRecord cf, JsRecord request) {
+        JsRecord config = JsRecord.record(cf.get("config"));
+        String userAgent = null;
+        JsRecord headers = JsRecord.record(request.get("headers"));
+        JsRecord agents = headers == null ? null : JsRecord.record(headers.get("user-agent"));
+        JsRecord firstAgent = agents == null ? null : JsRecord.record(agents.get("0"));
+        if (firstAgent != null) {
+            userAgent = JsRecord.text(firstAgent.get("value"));
+        }
+        return new ViewerRequest(config == null ? null : JsRecord.text(config.get("distributionId")),
+                JsRecord.text(request.get("clientIp")), JsRecord.text(request.get("method")),
+                JsRecord.text(request.get("uri")), userAgent);
+    }
+
+    private static JsRecord redirect(Decision decision) {
+        JsRecord headers = JSObjects.create();
+        for (Redirect.Header header : Redirect.headers(decision)) {
+            JsRecord entry = JSObjects.create();
+            entry.set("key", JSString.valueOf(header.key()));
+            entry.set("value", JSString.valueOf(header.value()));
+            JSArray<JSObject> values = new JSArray<>();
+            values.push(entry);
+            headers.set(header.name(), values);
+        }
+        JsRecord response = JSObjects.create();
+        response.set("status", JSString.valueOf(Redirect.STATUS));
+        response.set("statusDescription", JSString.valueOf(Redirect.STATUS_DESCRIPTION));
+        response.set("headers", headers);
+        return response;
+    }
+
+    /** Standard output becomes CloudWatch Logs in Lambda. */
+    private static final class ConsoleLog implements DecisionLog {
+        @Override
+        public void decision(String json) {
+            System.out.println(json);
+        }
+
+        @Override
+        public void detail(String message) {
+            System.out.println("registry-edge: " + message);
+        }
+    }
+}

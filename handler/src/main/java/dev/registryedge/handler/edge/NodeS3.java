@@ -1,0 +1,64 @@
+package dev.registryedge.handler.edge;
+
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.ObjectStore;
+import dev.registryedge.handler.core.UrlSigner;
+import dev.registryedge.handler.sigv4.AwsKeys;
+import dev.registryedge.handler.sigv4.S3Location;
+import dev.registryedge.handler.sigv4.S3Presign;
+import dev.registryedge.handler.sigv4.SigV4;
+import dev.registryedge.handler.sigv4.SignedRequest;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.Target;
+import java.util.List;
+
+/** HeadObject as a signed HEAD over Node's https, and presigned GET URLs. Nothing is retried. */
+final class NodeS3 implements ObjectStore, UrlSigner {
+
+    private final EdgeCredentials credentials;
+    private final String endpointOverride;
+    private final Clock clock;
+
+    /**
+     * @param endpointOverride where targets without an endpoint of their own are reached
+     *     (path-style), or {@code null} for AWS
+     */
+    NodeS3(EdgeCredentials credentials, String endpointOverride, Clock clock) {
+        this.credentials = credentials;
+        this.endpointOverride = endpointOverride;
+        this.clock = clock;
+    }
+
+    private S3Location locate(Target target, String key) {
+        if (target.endpoint() != null) {
+            return S3Location.of(target.endpoint(), target.pathStyle(), target.region(), target.bucket(), key);
+        }
+        return S3Location.of(endpointOverride, endpointOverride != null || target.pathStyle(), target.region(),
+                target.bucket(), key);
+    }
+
+    @Override
+    public boolean exists(Route route, String key, int timeoutMillis) {
+        long now = clock.millis();
+        AwsKeys keys = credentials.keysFor(route.credentials(), now);
+        S3Location location = locate(route.target(), key);
+        List<SignedRequest.Header> headers = SignedRequest.sign(keys, route.target().region(), "s3", "HEAD",
+                location.host(), location.path(), "", List.of(), SigV4.EMPTY_PAYLOAD, now);
+        HttpCall.Answer answer = HttpCall.send("HEAD", location.origin() + location.path(), headers, null,
+                timeoutMillis);
+        if (answer.status() == 200) {
+            return true;
+        }
+        if (answer.status() == 404) {
+            return false;
+        }
+        throw new IllegalStateException("HeadObject " + route.target().bucket() + " answered " + answer.status());
+    }
+
+    @Override
+    public String presignGet(Route route, String key, int validitySeconds) {
+        long now = clock.millis();
+        return S3Presign.get(credentials.keysFor(route.credentials(), now), route.target().region(),
+                locate(route.target(), key), validitySeconds, now);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.registryedge.handler.edge.node;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+
+/** The options object of {@code http.request}. */
+public interface RequestOptions extends JSObject {
+
+    @JSProperty
+    void setMethod(String method);
+
+    @JSProperty
+    void setHeaders(JsRecord headers);
+
+    /** Socket inactivity limit, connection included. */
+    @JSProperty
+    void setTimeout(int millis);
+}
