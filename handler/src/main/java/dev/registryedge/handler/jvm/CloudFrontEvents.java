@@ -61,7 +61,10 @@ public final class CloudFrontEvents {
     public static Map<String, Object> redirect(Decision decision) {
         Map<String, Object> headers = new LinkedHashMap<>();
         for (Redirect.Header header : Redirect.headers(decision)) {
-            headers.put(header.name(), List.of(Map.of("key", header.key(), "value", header.value())));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", header.key());
+            entry.put("value", header.value());
+            headers.put(header.name(), List.of(entry));
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("status", Redirect.STATUS);

@@ -1,0 +1,182 @@
+package dev.registryedge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.jvm.AwsSettings;
+import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The Node.js build against the JVM build, and within Lambda@Edge's limits. */
+class EdgeFunctionIT {
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> EVENT =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    @Test
+    void theBundleFitsLambdaAtEdgeAndRequiresOnlyNodeBuiltIns() throws Exception {
+        Path zip = Project.handlerTarget().resolve("edge-function.zip");
+        long size = Files.size(zip);
+        System.out.printf("edge-function.zip: %,d bytes (index.js %,d bytes)%n", size, Files.size(NodeBundle.indexJs()));
+        assertTrue(size < 1024 * 1024, "Lambda@Edge takes at most 1 MB compressed");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            assertEquals(List.of("index.js"), file.stream().map(e -> e.getName()).toList());
+        }
+        String source = Files.readString(NodeBundle.indexJs());
+        java.util.regex.Matcher requires = java.util.regex.Pattern.compile("require\\(\"([^\"]*)\"\\)").matcher(source);
+        while (requires.find()) {
+            assertTrue(requires.group(1).startsWith("node:"), "requires " + requires.group(1));
+        }
+    }
+
+    @Test
+    @DisplayName("1,000+ events give the same decisions on Node as on the JVM: route, bucket, URL but for its signing time")
+    void decisionsMatchTheJvmHandler() throws Exception {
+        EventCorpus corpus = new EventCorpus(20261128);
+        List<Map<String, Object>> events = new ArrayList<>(corpus.specRows());
+        events.addAll(corpus.random(1100, 9));
+
+        try (FakeAws aws = new FakeAws(corpus.replicated)) {
+            AwsSettings settings = new AwsSettings(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY)), aws.uri(), aws.uri(), RoutingTable.config(), Clock.SYSTEM);
+            ByteArrayOutputStream jvmLog = new ByteArrayOutputStream();
+            EdgeRequestHandler jvm = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+                    new PrintStreamDecisionLog(new PrintStream(jvmLog, true, StandardCharsets.UTF_8))));
+            Map<String, String> environment = new HashMap<>();
+            environment.put("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY);
+            environment.put("AWS_SECRET_ACCESS_KEY", FakeAws.SECRET_KEY);
+            environment.put("REGISTRY_EDGE_S3_ENDPOINT", aws.uri().toString());
+            environment.put("REGISTRY_EDGE_STS_ENDPOINT", aws.uri().toString());
+
+            Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            try (NodeBundle node = new NodeBundle(environment)) {
+                for (Map<String, Object> event : events) {
+                    String json = NodeBundle.JSON.writeValueAsString(event);
+                    JsonNode expected = NodeBundle.JSON.valueToTree(jvm.handleRequest(
+                            NodeBundle.JSON.readValue(json, EVENT), null));
+                    JsonNode actual = node.call(Map.of("op", "handler", "event", NodeBundle.JSON.readTree(json)));
+                    assertEquals(withoutSigningTime(expected), withoutSigningTime(actual), json);
+                    String outcome = expected.has("status") ? "redirect "
+                            + expected.at("/headers/x-registry-edge-route/0/value").asText().split(" ")[0] : "pass through";
+                    outcomes.merge(outcome, 1, Integer::sum);
+                }
+            }
+            System.out.println("differential routing over " + events.size() + " events: " + outcomes
+                    + ", AssumeRole calls " + aws.assumeRoleCalls.get());
+            assertTrue(outcomes.getOrDefault("redirect replica", 0) > 20, outcomes.toString());
+            assertTrue(outcomes.getOrDefault("redirect bucket", 0) > 20, outcomes.toString());
+            assertTrue(outcomes.getOrDefault("pass through", 0) > 100, outcomes.toString());
+        }
+    }
+
+    /** The JSON with the signing time and signature taken out of any location URL. */
+    private static JsonNode withoutSigningTime(JsonNode response) throws java.io.IOException {
+        return NodeBundle.JSON.readTree(response.toString()
+                .replaceAll("X-Amz-Date=\\d{8}T\\d{6}Z", "X-Amz-Date=*")
+                .replaceAll("%2F\\d{8}%2F", "%2F*%2F")
+                .replaceAll("X-Amz-Signature=[0-9a-f]{64}", "X-Amz-Signature=*"));
+    }
+
+    @Test
+    @DisplayName("the compiled presigner gives the SDK's URLs too")
+    void presignerMatchesTheSdkOnNode() throws Exception {
+        try (NodeBundle node = new NodeBundle(Map.of())) {
+            for (SdkPresignCases.Case c : SdkPresignCases.cases()) {
+                SdkPresignCases.Signed sdk = SdkPresignCases.sdk(c);
+                Map<String, Object> args = new HashMap<>();
+                args.put("accessKeyId", sdk.accessKeyId());
+                args.put("secretAccessKey", sdk.secretAccessKey());
+                args.put("sessionToken", sdk.sessionToken() == null ? "" : sdk.sessionToken());
+                args.put("region", c.region());
+                args.put("endpoint", c.endpoint() == null ? "" : c.endpoint());
+                args.put("pathStyle", c.pathStyle());
+                args.put("bucket", c.bucket());
+                args.put("key", c.key());
+                args.put("expiresSeconds", c.seconds());
+                args.put("nowMillis", sdk.signedAtMillis());
+                assertEquals(sdk.url(), node.call(Map.of("op", "presign", "args", args)).asText(), c.toString());
+            }
+        }
+    }
+
+    @Test
+    void coldStartIsMeasuredInFreshProcesses() throws Exception {
+        Path event = Project.root().resolve("data/events/appci-us-east-1-blob.json");
+        double[] millis = new double[9];
+        for (int i = 0; i < millis.length; i++) {
+            ProcessBuilder builder = new ProcessBuilder(NodeBundle.node(), NodeBundle.resource("cold-start.js").toString(),
+                    NodeBundle.indexJs().toString(), event.toString());
+            builder.environment().put("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY);
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", FakeAws.SECRET_KEY);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            String line = output.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
+            assertTrue(line.endsWith(" 307"), line);
+            millis[i] = Double.parseDouble(line.split(" ")[1]);
+        }
+        Arrays.sort(millis);
+        System.out.printf("cold start (require + first decision, %d fresh node processes): median %.1f ms, min %.1f, max %.1f%n",
+                millis.length, millis[millis.length / 2], millis[0], millis[millis.length - 1]);
+        assertFalse(Double.isNaN(millis[millis.length / 2]));
+    }
+
+    @Test
+    void faultsFallBackToCloudFrontWithinTheBudget() throws Exception {
+        EventCorpus corpus = new EventCorpus(1);
+        try (FakeAws aws = new FakeAws(corpus.replicated)) {
+            Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
+                    FakeAws.SECRET_KEY, "REGISTRY_EDGE_S3_ENDPOINT", aws.uri().toString());
+            try (NodeBundle node = new NodeBundle(environment)) {
+                String west2 = "35.80.0.1";
+                for (String fault : List.of("f0", "f1", "f2")) {
+                    String digest = fault + "0".repeat(62);
+                    Map<String, Object> event = EventCorpus.event("E2KP8SMSY4XB67", west2, "GET",
+                            "/" + EventCorpus.blobKey(digest), null);
+                    long started = System.nanoTime();
+                    JsonNode result = node.call(Map.of("op", "handler", "event", NodeBundle.JSON.valueToTree(event)));
+                    long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                    assertEquals("GET", result.get("method").asText(), fault + " passes through");
+                    System.out.printf("node, HeadObject fault %s: pass through after %d ms%n",
+                            Map.of("f0", "500", "f1", "403", "f2", "stall").get(fault), elapsed);
+                    assertTrue(elapsed < 2500, fault + " took " + elapsed + " ms");
+                }
+            }
+        }
+        Map<String, String> refused = Map.of("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
+                FakeAws.SECRET_KEY, "REGISTRY_EDGE_S3_ENDPOINT", "http://127.0.0.1:1");
+        try (NodeBundle node = new NodeBundle(refused)) {
+            Map<String, Object> event = EventCorpus.event("E2KP8SMSY4XB67", "35.80.0.1", "GET",
+                    "/" + EventCorpus.blobKey("ab" + "0".repeat(62)), null);
+            assertEquals("GET", node.call(Map.of("op", "handler", "event", NodeBundle.JSON.valueToTree(event)))
+                    .get("method").asText());
+        }
+        try (NodeBundle node = new NodeBundle(Map.of())) {
+            Map<String, Object> event = EventCorpus.event("E2KP8SMSY4XB67", "52.22.255.189", "GET",
+                    "/" + EventCorpus.blobKey("ab" + "0".repeat(62)), null);
+            assertEquals("GET", node.call(Map.of("op", "handler", "event", NodeBundle.JSON.valueToTree(event)))
+                    .get("method").asText(), "no credentials: CloudFront serves");
+        }
+    }
+}
