@@ -10,6 +10,7 @@ import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
 import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,8 @@ class EdgeFunctionIT {
 
         try (FakeAws aws = new FakeAws(corpus.replicated)) {
             AwsSettings settings = new AwsSettings(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY)), aws.uri(), aws.uri(), RoutingTable.config(), Clock.SYSTEM);
+                    FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY)), S3Endpoints.parse(aws.uri().toString()), aws.uri(),
+                    RoutingTable.config(), Clock.SYSTEM);
             ByteArrayOutputStream jvmLog = new ByteArrayOutputStream();
             EdgeRequestHandler jvm = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
                     new PrintStreamDecisionLog(new PrintStream(jvmLog, true, StandardCharsets.UTF_8))));

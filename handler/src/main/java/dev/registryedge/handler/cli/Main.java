@@ -9,6 +9,7 @@ import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
 import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ public final class Main {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: java -jar registry-edge.jar invoke [--s3-endpoint URL] [--sts-endpoint URL] [FILE...]");
+        err.println("usage: java -jar registry-edge.jar invoke [--s3-endpoint URL|REGION=URL,...] [--sts-endpoint URL] [FILE...]");
         err.println("       java -jar registry-edge.jar explain IP...");
         return 2;
     }
@@ -88,7 +89,7 @@ public final class Main {
 
     private static int invoke(List<String> arguments, InputStream in, PrintStream out, PrintStream err)
             throws UsageException {
-        URI s3Endpoint = null;
+        S3Endpoints s3Endpoints = S3Endpoints.NONE;
         URI stsEndpoint = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
@@ -97,11 +98,11 @@ public final class Main {
                 if (i + 1 == arguments.size()) {
                     throw new UsageException(argument + " needs a URL");
                 }
-                URI uri = URI.create(arguments.get(++i));
+                String value = arguments.get(++i);
                 if (argument.equals("--s3-endpoint")) {
-                    s3Endpoint = uri;
+                    s3Endpoints = S3Endpoints.parse(value);
                 } else {
-                    stsEndpoint = uri;
+                    stsEndpoint = URI.create(value);
                 }
             } else if (argument.startsWith("--")) {
                 throw new UsageException("unknown option " + argument);
@@ -109,7 +110,7 @@ public final class Main {
                 files.add(Path.of(argument));
             }
         }
-        AwsSettings settings = new AwsSettings(credentials(err), s3Endpoint, stsEndpoint, RoutingTable.config(),
+        AwsSettings settings = new AwsSettings(credentials(err), s3Endpoints, stsEndpoint, RoutingTable.config(),
                 Clock.SYSTEM);
         EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
                 new PrintStreamDecisionLog(err)));

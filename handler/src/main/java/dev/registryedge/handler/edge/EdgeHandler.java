@@ -9,6 +9,7 @@ import dev.registryedge.handler.core.ViewerRequest;
 import dev.registryedge.handler.edge.node.JsRecord;
 import dev.registryedge.handler.edge.node.NodeProcess;
 import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import org.teavm.jso.JSObject;
@@ -39,7 +40,7 @@ final class EdgeHandler {
             String sts = NodeProcess.getenv(STS_ENDPOINT_VARIABLE);
             EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
                     config.presignValiditySeconds(), config.s3().requestTimeoutMillis());
-            NodeS3 s3 = new NodeS3(credentials, NodeProcess.getenv(S3_ENDPOINT_VARIABLE), Clock.SYSTEM);
+            NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(NodeProcess.getenv(S3_ENDPOINT_VARIABLE)), Clock.SYSTEM);
             router = new Router(config, AwsRegionMap.map(), s3, s3, Clock.SYSTEM, new ConsoleLog());
         }
         return router;

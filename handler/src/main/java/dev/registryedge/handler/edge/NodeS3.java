@@ -4,6 +4,7 @@ import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.UrlSigner;
 import dev.registryedge.handler.sigv4.AwsKeys;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.handler.sigv4.S3Location;
 import dev.registryedge.handler.sigv4.S3Presign;
 import dev.registryedge.handler.sigv4.SigV4;
@@ -16,16 +17,12 @@ import java.util.List;
 final class NodeS3 implements ObjectStore, UrlSigner {
 
     private final EdgeCredentials credentials;
-    private final String endpointOverride;
+    private final S3Endpoints endpoints;
     private final Clock clock;
 
-    /**
-     * @param endpointOverride where targets without an endpoint of their own are reached
-     *     (path-style), or {@code null} for AWS
-     */
-    NodeS3(EdgeCredentials credentials, String endpointOverride, Clock clock) {
+    NodeS3(EdgeCredentials credentials, S3Endpoints endpoints, Clock clock) {
         this.credentials = credentials;
-        this.endpointOverride = endpointOverride;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -33,8 +30,8 @@ final class NodeS3 implements ObjectStore, UrlSigner {
         if (target.endpoint() != null) {
             return S3Location.of(target.endpoint(), target.pathStyle(), target.region(), target.bucket(), key);
         }
-        return S3Location.of(endpointOverride, endpointOverride != null || target.pathStyle(), target.region(),
-                target.bucket(), key);
+        String override = endpoints.forRegion(target.region());
+        return S3Location.of(override, override != null || target.pathStyle(), target.region(), target.bucket(), key);
     }
 
     @Override

@@ -81,11 +81,16 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     private URI endpointOf(Target target) {
-        return target.endpoint() != null ? URI.create(target.endpoint()) : settings.s3Endpoint();
+        if (target.endpoint() != null) {
+            return URI.create(target.endpoint());
+        }
+        String override = settings.s3Endpoints().forRegion(target.region());
+        return override == null ? null : URI.create(override);
     }
 
     private boolean pathStyle(Target target) {
-        return target.endpoint() != null ? target.pathStyle() : settings.s3Endpoint() != null || target.pathStyle();
+        return target.endpoint() != null ? target.pathStyle()
+                : settings.s3Endpoints().forRegion(target.region()) != null || target.pathStyle();
     }
 
     private S3Client buildClient(Route route) {

@@ -1,6 +1,7 @@
 package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,18 +15,18 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  * @param functionCredentials the function's own credentials; in Lambda they are in the
  *     reserved environment variables. Never the instance-metadata service: a function has none,
  *     and probing for it would cost seconds.
- * @param s3Endpoint where every target without its own endpoint is reached, or {@code null}
- *     for AWS (tests and local runs point this at a local S3 API)
+ * @param s3Endpoints where targets without an endpoint of their own are reached instead of AWS
+ *     (tests and local runs point this at a local S3 API)
  * @param stsEndpoint where roles are assumed, or {@code null} for AWS STS in us-east-1
  * @param routing the limits and validity to work with
  * @param clock the time credentials are judged by
  */
-public record AwsSettings(AwsCredentialsProvider functionCredentials, URI s3Endpoint, URI stsEndpoint,
+public record AwsSettings(AwsCredentialsProvider functionCredentials, S3Endpoints s3Endpoints, URI stsEndpoint,
         RoutingConfig routing, Clock clock) {
 
     /** What the function uses in Lambda. */
     public static AwsSettings forLambda(RoutingConfig routing) {
-        return new AwsSettings(environmentCredentials(), null, null, routing, Clock.SYSTEM);
+        return new AwsSettings(environmentCredentials(), S3Endpoints.NONE, null, routing, Clock.SYSTEM);
     }
 
     /** Credentials from {@code AWS_ACCESS_KEY_ID} and friends, or the matching system properties. */

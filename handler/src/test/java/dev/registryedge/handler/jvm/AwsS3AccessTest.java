@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.testing.LoopbackServer;
 import dev.registryedge.handler.testing.ManualClock;
+import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.Target;
@@ -39,7 +40,8 @@ class AwsS3AccessTest {
     private final ManualClock clock = new ManualClock();
 
     private AwsS3Access access(StaticCredentialsProvider credentials, URI s3, URI sts) {
-        return new AwsS3Access(new AwsSettings(credentials, s3, sts, RoutingTable.config(), clock));
+        return new AwsS3Access(new AwsSettings(credentials, S3Endpoints.parse(s3 == null ? null : s3.toString()), sts,
+                RoutingTable.config(), clock));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package dev.registryedge.handler.sigv4;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where targets without an endpoint of their own are reached instead of AWS, for tests and
+ * local runs: either one URL for every region ({@code http://127.0.0.1:9000}) or one per
+ * region ({@code us-east-1=http://127.0.0.1:9001,us-west-2=http://127.0.0.1:9002}). Such
+ * endpoints are addressed path-style.
+ */
+public final class S3Endpoints {
+
+    /** No overrides: AWS everywhere. */
+    public static final S3Endpoints NONE = new S3Endpoints(null, Map.of());
+
+    private final String everywhere;
+    private final Map<String, String> byRegion;
+
+    private S3Endpoints(String everywhere, Map<String, String> byRegion) {
+        this.everywhere = everywhere;
+        this.byRegion = byRegion;
+    }
+
+    /** Parses the forms above; {@code null} or empty means {@link #NONE}. */
+    public static S3Endpoints parse(String spec) {
+        if (spec == null || spec.isEmpty()) {
+            return NONE;
+        }
+        if (spec.indexOf('=') < 0) {
+            return new S3Endpoints(spec, Map.of());
+        }
+        Map<String, String> byRegion = new HashMap<>();
+        for (String entry : spec.split(",")) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("'" + entry + "' is not region=URL");
+            }
+            byRegion.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return new S3Endpoints(null, byRegion);
+    }
+
+    /** The endpoint for a region, or {@code null} for AWS. */
+    public String forRegion(String region) {
+        String endpoint = byRegion.get(region);
+        return endpoint != null ? endpoint : everywhere;
+    }
+}
