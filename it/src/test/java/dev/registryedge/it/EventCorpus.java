@@ -148,6 +148,69 @@ final class EventCorpus {
         return events;
     }
 
+    /**
+     * Events that must all be served by CloudFront: hostile client addresses with a real blob
+     * path, hostile paths from an EC2 client, and shapes that leave out or garble what a
+     * decision needs.
+     */
+    List<Map<String, Object>> hostile(int count) {
+        List<String> ips = List.of("0.0.0.0", "255.255.255.255", "::ffff:52.22.255.189", "::ffff:3.12.0.1",
+                "fe80::1%eth0", "2600:1f18:4000::1%0", "52.22.255.189 ", " 52.22.255.189", "52.22.255.189\n",
+                "", "not-an-ip", "52.022.255.189", "[2600:1f18::1]", "169.59.196.160", "169.59.196.175",
+                "52.22.255.189:443", "52.22.255", "52.22.255.189.1", "1e100.net", "::1", "127.0.0.1");
+        String digest = digests.get(0);
+        String blob = "/" + blobKey(digest);
+        List<String> uris = List.of(
+                blob.replace("/sha256/" + digest.substring(0, 2) + "/", "/sha256/" + digest.substring(0, 2) + "/../"
+                        + digest.substring(0, 2) + "/"),
+                blob.replace("/" + digest.substring(0, 2) + "/", "/" + digest.substring(0, 2) + "%2f"),
+                blob.replace("/" + digest.substring(0, 2) + "/", "/" + digest.substring(0, 2) + "%2F"),
+                blob.replace("/docker/", "//docker/"), blob.replace("/data", "//data"), blob + "/", blob + "?x=1",
+                blob + "%00", blob + "#frag", blob.toUpperCase(), blob.replace(digest, digest.toUpperCase()),
+                blob.replace(digest, digest.substring(0, 63)), blob.replace(digest, digest + "0"),
+                blob.replace("/sha256/" + digest.substring(0, 2), "/sha256/00"), blob.replace("sha256", "sha512"),
+                blob.replace("/data", "/link"), blob.substring(1), "/docker/registry/v2/repositories/x/_manifests/tags/"
+                        + "latest/current/link", "/v2/ocp/4.11/manifests/latest", "/", "", "/docker/registry/v2/blobs/",
+                blob.replace(digest.substring(10, 11), "g"), blob.replace("/docker", "/%64ocker"));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String distribution = pick(List.of(DISTRIBUTIONS).subList(0, 6));
+            Map<String, Object> event = switch (i % 4) {
+                case 0 -> event(distribution, pick(ips), "GET", blob, null);
+                case 1 -> event(distribution, "52.22.255.189", "GET", pick(uris), null);
+                case 2 -> event(distribution, "52.22.255.189", "GET", pick(uris), "x".repeat(20_000 + random.nextInt(50_000)));
+                default -> fatal(event(distribution, "52.22.255.189", "GET", blob, null));
+            };
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** The event with a part a decision needs missing, of the wrong type, or cut short. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fatal(Map<String, Object> event) {
+        Map<String, Object> cf = new LinkedHashMap<>(
+                (Map<String, Object>) ((List<Map<String, Object>>) event.get("Records")).get(0).get("cf"));
+        Map<String, Object> request = new LinkedHashMap<>((Map<String, Object>) cf.get("request"));
+        switch (random.nextInt(9)) {
+            case 0 -> request.remove("clientIp");
+            case 1 -> request.put("clientIp", 42);
+            case 2 -> request.put("clientIp", List.of("52.22.255.189"));
+            case 3 -> request.put("uri", List.of("/docker"));
+            case 4 -> request.remove("uri");
+            case 5 -> cf.remove("config");
+            case 6 -> cf.put("config", Map.of("distributionId", 7));
+            case 7 -> request.put("method", null);
+            default -> {
+                return Map.of("Records", List.of(Map.of("cf", Map.of())));
+            }
+        }
+        cf.put("request", request);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("cf", cf);
+        return Map.of("Records", List.of(record));
+    }
+
     /** The event with one part missing or of the wrong type. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> broken(Map<String, Object> event) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -33,7 +34,19 @@ final class FakeAws implements AutoCloseable {
      *     500, {@code f1} 403, {@code f2} never answer
      */
     FakeAws(Set<String> present) throws IOException {
+        this(present, "ASIAROLE", "role-secret", Duration.ofHours(1));
+    }
+
+    private final String roleAccessKey;
+    private final String roleSecretKey;
+    private final Duration roleLife;
+
+    /** With AssumeRole handing out the given keys, valid for {@code roleLife}. */
+    FakeAws(Set<String> present, String roleAccessKey, String roleSecretKey, Duration roleLife) throws IOException {
         this.present = present;
+        this.roleAccessKey = roleAccessKey;
+        this.roleSecretKey = roleSecretKey;
+        this.roleLife = roleLife;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -75,9 +88,10 @@ final class FakeAws implements AutoCloseable {
         }
         assumeRoleCalls.incrementAndGet();
         byte[] xml = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
-                + "<Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey>"
+                + "<Credentials><AccessKeyId>" + roleAccessKey + "</AccessKeyId><SecretAccessKey>" + roleSecretKey
+                + "</SecretAccessKey>"
                 + "<SessionToken>role-token</SessionToken><Expiration>"
-                + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                + Instant.now().plus(roleLife).truncatedTo(ChronoUnit.SECONDS)
                 + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId>"
                 + "<Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn></AssumedRoleUser></AssumeRoleResult>"
                 + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>")

@@ -1,0 +1,86 @@
+package dev.registryedge.it;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.jvm.AwsSettings;
+import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
+import dev.registryedge.handler.sigv4.S3Endpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/** One build of the function, JVM or Node.js, handling events as CloudFront would hand them over. */
+interface EdgeUnderTest extends AutoCloseable {
+
+    TypeReference<Map<String, Object>> EVENT = new TypeReference<>() {};
+
+    JsonNode handle(Map<String, Object> event) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** The JVM handler with the given credentials and endpoints. */
+    static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts) {
+        AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, RoutingTable.config(),
+                Clock.SYSTEM);
+        EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+                new PrintStreamDecisionLog(System.out)));
+        return new EdgeUnderTest() {
+            @Override
+            public JsonNode handle(Map<String, Object> event) throws IOException {
+                // Through JSON, as the Lambda runtime does, so the handler gets fresh mutable maps.
+                Map<String, Object> copy = NodeBundle.JSON.readValue(NodeBundle.JSON.writeValueAsBytes(event), EVENT);
+                return NodeBundle.JSON.valueToTree(handler.handleRequest(copy, null));
+            }
+
+            @Override
+            public void close() {}
+
+            @Override
+            public String toString() {
+                return "jvm";
+            }
+        };
+    }
+
+    /** The Node.js bundle with the given keys and endpoints. */
+    static EdgeUnderTest node(String accessKey, String secretKey, String s3Endpoints, URI sts) {
+        Map<String, String> environment = new HashMap<>();
+        if (accessKey != null) {
+            environment.put("AWS_ACCESS_KEY_ID", accessKey);
+            environment.put("AWS_SECRET_ACCESS_KEY", secretKey);
+        }
+        environment.put("REGISTRY_EDGE_S3_ENDPOINT", s3Endpoints);
+        if (sts != null) {
+            environment.put("REGISTRY_EDGE_STS_ENDPOINT", sts.toString());
+        }
+        NodeBundle bundle;
+        try {
+            bundle = new NodeBundle(environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EdgeUnderTest() {
+            @Override
+            public JsonNode handle(Map<String, Object> event) throws IOException {
+                return bundle.call(Map.of("op", "handler", "event", event));
+            }
+
+            @Override
+            public void close() throws IOException {
+                bundle.close();
+            }
+
+            @Override
+            public String toString() {
+                return "node";
+            }
+        };
+    }
+}
