@@ -118,7 +118,6 @@ public final class GenerateMojo extends AbstractMojo {
         try {
             new IpMapGenerator(log).run(request);
         } catch (InputException e) {
-            e.problems().forEach(getLog()::error);
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Writing the generated sources failed: " + e.getMessage(), e);
