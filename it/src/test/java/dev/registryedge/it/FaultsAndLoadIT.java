@@ -102,6 +102,19 @@ class FaultsAndLoadIT {
     }
 
     @Test
+    void anEndpointNameThatDoesNotResolveEndsInCloudFront() throws Exception {
+        // This JVM resolves names from a hosts file (see the failsafe configuration), so the
+        // lookup fails here without a DNS query leaving the machine. The Node build resolves
+        // through the system resolver and is not asked to.
+        String endpoints = "us-west-2=http://s3.us-west-2.registry-edge.invalid:9000";
+        try (EdgeUnderTest jvm = EdgeUnderTest.jvm(KEYS, endpoints, sts.uri())) {
+            long jvmMillis = timePassThrough(jvm, replicaRequest());
+            System.out.printf("fault %-11s -> pass through: jvm %4d ms%n", "DNS", jvmMillis);
+            assertTrue(jvmMillis < BOUND_MILLIS);
+        }
+    }
+
+    @Test
     void missingOrShortLivedCredentialsEndInCloudFront() throws Exception {
         AwsCredentialsProvider none = () -> {
             throw new IllegalStateException("no credentials in this environment");
