@@ -56,7 +56,7 @@ class FaultsAndLoadIT {
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
+    static void stopS3() {
         sts.close();
         world.close();
     }

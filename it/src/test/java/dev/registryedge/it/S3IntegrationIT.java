@@ -59,7 +59,7 @@ class S3IntegrationIT {
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
+    static void stopS3() {
         sts.close();
         world.close();
     }

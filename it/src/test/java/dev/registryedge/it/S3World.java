@@ -107,18 +107,35 @@ final class S3World implements AutoCloseable {
     /** Stores a blob made by {@link #newBlob} in the named buckets. */
     void store(String digest, String... buckets) {
         for (String bucket : buckets) {
-            String region = BUCKETS.entrySet().stream().filter(e -> e.getValue().contains(bucket)).findFirst()
-                    .orElseThrow().getKey();
-            clients.get(region).putObject(request -> request.bucket(bucket).key(EventCorpus.blobKey(digest)),
+            clientFor(bucket).putObject(request -> request.bucket(bucket).key(EventCorpus.blobKey(digest)),
                     RequestBody.fromBytes(blobs.get(digest)));
         }
     }
 
+    static String regionOf(String bucket) {
+        return BUCKETS.entrySet().stream().filter(e -> e.getValue().contains(bucket)).findFirst().orElseThrow().getKey();
+    }
+
+    /** A client for the S3 API of the region holding the bucket. */
+    S3Client clientFor(String bucket) {
+        return clients.get(regionOf(bucket));
+    }
+
+    /** Copies an object between buckets, across simulated regions, as replication would. */
+    void replicate(String key, String fromBucket, String toBucket) {
+        byte[] content = clientFor(fromBucket).getObjectAsBytes(request -> request.bucket(fromBucket).key(key)).asByteArray();
+        clientFor(toBucket).putObject(request -> request.bucket(toBucket).key(key), RequestBody.fromBytes(content));
+    }
+
     @Override
-    public void close() throws Exception { // S3Proxy.stop() throws Exception
+    public void close() {
         clients.values().forEach(S3Client::close);
         for (S3Proxy proxy : proxies.values()) {
-            proxy.stop();
+            try {
+                proxy.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("S3Proxy did not stop", e);
+            }
         }
     }
 }

@@ -1,0 +1,151 @@
+package dev.registryedge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * CloudFront as far as the registry and its clients can tell, for one client location: checks
+ * the signed URL (canned policy, RSA-SHA1, Key-Pair-Id, Expires) and answers 403 when it does
+ * not verify; builds the viewer-request event as CloudFront does and calls the function; then
+ * either returns the function's 307 or serves the object from the distribution's origin bucket
+ * (marked {@code x-served-by: cloudfront}), GET and HEAD alike.
+ */
+final class CloudFrontStandIn implements AutoCloseable {
+
+    /** What happened to one request, for the tests to count. */
+    record Served(String method, String path, String route) {}
+
+    private final HttpServer server;
+    private final String clientIp;
+    private final String distributionId;
+    private final CloudFrontKeys keys;
+    private final EdgeUnderTest function;
+    private final S3Client origin;
+    private final String originBucket;
+    final List<Served> served = new CopyOnWriteArrayList<>();
+    final List<String> refused = new CopyOnWriteArrayList<>();
+
+    CloudFrontStandIn(String clientIp, String distributionId, CloudFrontKeys keys, EdgeUnderTest function,
+            S3Client origin, String originBucket) throws IOException {
+        this.clientIp = clientIp;
+        this.distributionId = distributionId;
+        this.keys = keys;
+        this.function = function;
+        this.origin = origin;
+        this.originBucket = originBucket;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, String> parameters = parameters(query);
+            String problem = keys.check(baseUrl() + path.substring(1), parameters.get("Expires"),
+                    parameters.get("Signature"), parameters.get("Key-Pair-Id"), System.currentTimeMillis() / 1000);
+            if (problem != null) {
+                refused.add(path + ": " + problem);
+                reply(exchange, 403, problem);
+                return;
+            }
+            JsonNode result;
+            synchronized (function) { // one event at a time, as one Lambda instance takes them
+                result = function.handle(event(exchange, path, query));
+            }
+            if (result.has("status")) {
+                served.add(new Served(exchange.getRequestMethod(), path,
+                        result.at("/headers/x-registry-edge-route/0/value").asText()));
+                result.get("headers").fields().forEachRemaining(header -> exchange.getResponseHeaders()
+                        .add(header.getValue().get(0).get("key").asText(), header.getValue().get(0).get("value").asText()));
+                exchange.sendResponseHeaders(Integer.parseInt(result.get("status").asText()), -1);
+                return;
+            }
+            served.add(new Served(exchange.getRequestMethod(), path, "cloudfront"));
+            serveFromOrigin(exchange, path.substring(1));
+        } catch (RuntimeException e) {
+            reply(exchange, 502, "stand-in failed: " + e);
+        }
+    }
+
+    private Map<String, Object> event(HttpExchange exchange, String path, String query) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            List<Map<String, String>> entries = new ArrayList<>();
+            values.forEach(value -> entries.add(Map.of("key", name, "value", value)));
+            headers.put(name.toLowerCase(java.util.Locale.ROOT), entries);
+        });
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("clientIp", clientIp);
+        request.put("headers", headers);
+        request.put("method", exchange.getRequestMethod());
+        request.put("querystring", query == null ? "" : query);
+        request.put("uri", path);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("distributionDomainName", "d111111abcdef8.cloudfront.net");
+        config.put("distributionId", distributionId);
+        config.put("eventType", "viewer-request");
+        config.put("requestId", Long.toHexString(System.nanoTime()));
+        return Map.of("Records", List.of(Map.of("cf", Map.of("config", config, "request", request))));
+    }
+
+    private void serveFromOrigin(HttpExchange exchange, String key) throws IOException {
+        exchange.getResponseHeaders().add("x-served-by", "cloudfront");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            HeadObjectResponse head = origin.headObject(request -> request.bucket(originBucket).key(key));
+            exchange.getResponseHeaders().add("Content-Length", Long.toString(head.contentLength()));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        try (ResponseInputStream<GetObjectResponse> object = origin.getObject(
+                request -> request.bucket(originBucket).key(key)); OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, object.response().contentLength());
+            object.transferTo(out);
+        }
+    }
+
+    private static Map<String, String> parameters(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.registryedge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The seed flow end to end: skopeo pushes an image to docker-registry (S3 storage on S3Proxy,
+ * CloudFront middleware); skopeo and curl pull it from four client locations, each behind its
+ * own registry and CloudFront stand-in running the function; every blob's path is checked
+ * against SPEC.md and every digest verified by skopeo and again here.
+ */
+class RegistryChainE2EIT {
+
+    static final String APPCI = "E2KP8SMSY4XB67";
+    static final Map<String, String> LOCATIONS = new LinkedHashMap<>();
+
+    static {
+        LOCATIONS.put("us-east-1", "52.22.255.189");
+        LOCATIONS.put("us-east-2", "3.12.0.1");
+        LOCATIONS.put("us-west-2", "35.80.0.1");
+        LOCATIONS.put("outside AWS", "8.8.8.8");
+    }
+
+    static S3World world;
+    static CloudFrontKeys keys;
+    static Path work;
+    static Path privateKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        E2eTools.find("docker-registry");
+        E2eTools.find("skopeo");
+        E2eTools.find("curl");
+        world = new S3World();
+        keys = new CloudFrontKeys();
+        work = Files.createTempDirectory(Project.root().resolve("it/target").toAbsolutePath(), "e2e-");
+        privateKey = keys.writePrivateKey(work.resolve("cloudfront-private.pem"));
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    /** A registry with its stand-in, for clients at one location, running one build of the function. */
+    record Location(String name, CloudFrontStandIn cloudFront, RegistryProcess registry) implements AutoCloseable {
+        @Override
+        public void close() {
+            registry.close();
+            cloudFront.close();
+        }
+    }
+
+    static EdgeUnderTest function(String build, String endpoints) {
+        return build.equals("jvm")
+                ? EdgeUnderTest.jvm(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3World.IDENTITY,
+                        S3World.CREDENTIAL)), endpoints, null)
+                : EdgeUnderTest.node(S3World.IDENTITY, S3World.CREDENTIAL, endpoints, null);
+    }
+
+    static Location location(String build, String name, String ip, String endpoints) throws Exception {
+        EdgeUnderTest function = function(build, endpoints);
+        CloudFrontStandIn cloudFront = new CloudFrontStandIn(ip, APPCI, keys, function,
+                world.clientFor(S3World.APPCI), S3World.APPCI);
+        RegistryProcess registry = new RegistryProcess(work, build + "-" + name.replace(' ', '-'),
+                world.endpoint("us-east-1"), S3World.APPCI, privateKey, cloudFront.baseUrl());
+        return new Location(name, cloudFront, registry);
+    }
+
+    static String run(Duration limit, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("AWS_"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(limit.toSeconds(), TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
+        return output;
+    }
+
+    static void push(OciImage image, Location at, String reference) throws Exception {
+        run(Duration.ofMinutes(2), E2eTools.find("skopeo"), "copy", "--dest-tls-verify=false",
+                "oci:" + image.layout + ":latest", "docker://" + at.registry().hostPort() + "/ns/img:" + reference);
+    }
+
+    /** Pulls with skopeo, checks every blob's digest again, and returns the time taken. */
+    static long pull(OciImage image, Location from, Path into) throws Exception {
+        long started = System.nanoTime();
+        run(Duration.ofMinutes(2), E2eTools.find("skopeo"), "copy", "--src-tls-verify=false",
+                "docker://" + from.registry().hostPort() + "/ns/img:v1", "dir:" + into);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        for (String blob : image.blobs()) {
+            assertEquals(blob, OciImage.sha256(Files.readAllBytes(into.resolve(blob))), from.name() + " " + blob);
+        }
+        assertEquals(image.manifest, OciImage.sha256(Files.readAllBytes(into.resolve("manifest.json"))));
+        return millis;
+    }
+
+    /** For each blob, the route its GET took at this stand-in ("bucket", "replica" or "cloudfront"). */
+    static Map<String, String> routes(Location location, OciImage image) {
+        Map<String, String> routes = new TreeMap<>();
+        for (CloudFrontStandIn.Served served : location.cloudFront().served) {
+            if (!served.method().equals("GET")) {
+                continue;
+            }
+            for (String blob : image.blobs()) {
+                if (served.path().contains(blob)) {
+                    routes.put(blob, served.route().split(" ")[0]);
+                }
+            }
+        }
+        return routes;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    void theSeedFlowFromEveryLocation(String build) throws Exception {
+        OciImage image = new OciImage(work.resolve(build + "-image"), build.hashCode(), 70_000, 1_200_000, 3_500_000);
+        // Replication has reached the replicas for the first layer and the config only.
+        Set<String> replicated = Set.of(image.layers.get(0), image.config);
+
+        Map<String, String> summary = new LinkedHashMap<>();
+        List<Location> locations = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> place : LOCATIONS.entrySet()) {
+                locations.add(location(build, place.getKey(), place.getValue(), world.endpointSpec()));
+            }
+            long pushStarted = System.nanoTime();
+            push(image, locations.get(0), "v1");
+            summary.put("push", Duration.ofNanos(System.nanoTime() - pushStarted).toMillis() + " ms");
+            for (String blob : replicated) {
+                for (String replica : List.of(EventCorpus.REPLICA_EAST2, EventCorpus.REPLICA_WEST2)) {
+                    world.replicate(EventCorpus.blobKey(blob), S3World.APPCI, replica);
+                }
+            }
+
+            for (Location location : locations) {
+                long millis = pull(image, location, work.resolve(build + "-pull-" + location.name().replace(' ', '-')));
+                Map<String, String> routes = routes(location, image);
+                for (String blob : image.blobs()) {
+                    String expected = switch (location.name()) {
+                        case "us-east-1" -> "bucket";
+                        case "us-east-2" -> replicated.contains(blob) ? "replica" : "bucket";
+                        case "us-west-2" -> replicated.contains(blob) ? "replica" : "cloudfront";
+                        default -> "cloudfront";
+                    };
+                    assertEquals(expected, routes.get(blob), location.name() + " " + blob + " " + routes);
+                }
+                assertEquals(List.of(), location.cloudFront().refused);
+                summary.put(location.name(), counts(routes) + " in " + millis + " ms");
+            }
+
+            debuggingRecipe(image, locations.get(3));
+            tagsComeFromTheRegistry(build, image, locations);
+        } finally {
+            for (Location location : locations) {
+                location.close();
+            }
+        }
+        System.out.println("e2e " + build + ": " + summary);
+    }
+
+    private static String counts(Map<String, String> routes) {
+        Map<String, Integer> counts = new TreeMap<>();
+        routes.values().forEach(route -> counts.merge(route, 1, Integer::sum));
+        return counts.toString();
+    }
+
+    /** curl -L with a debug user agent, as the seed's README tells operators to do. */
+    private static void debuggingRecipe(OciImage image, Location outside) throws Exception {
+        String blob = image.layers.get(0);
+        String url = outside.registry().url() + "/v2/ns/img/blobs/sha256:" + blob;
+        for (String[] agentAndRoute : new String[][] {
+            {"debugregistry/us-west-2", "replica"}, {"debugregistry/cloudfront", "cloudfront"}, {"debugregistry/local", "bucket"}}) {
+            Path out = work.resolve("curl-" + agentAndRoute[1] + "-" + System.nanoTime());
+            int before = outside.cloudFront().served.size();
+            run(Duration.ofMinutes(1), E2eTools.find("curl"), "-sS", "-f", "-L", "-o", out.toString(), "--user-agent",
+                    agentAndRoute[0], url);
+            assertEquals(blob, OciImage.sha256(Files.readAllBytes(out)));
+            String route = outside.cloudFront().served.get(before).route().split(" ")[0];
+            assertEquals(agentAndRoute[1], route, agentAndRoute[0]);
+        }
+    }
+
+    /** A retagged image is what every location gets by tag: manifests are never redirected. */
+    private static void tagsComeFromTheRegistry(String build, OciImage first, List<Location> locations) throws Exception {
+        OciImage second = new OciImage(work.resolve(build + "-image-2"), build.hashCode() + 1, 50_000, 80_000);
+        push(second, locations.get(0), "v1");
+        for (Location location : locations) {
+            pull(second, location, work.resolve(build + "-retag-" + location.name().replace(' ', '-')));
+            assertTrue(location.cloudFront().served.stream().noneMatch(s -> s.path().contains("manifests")
+                    || s.path().contains(first.manifest) || s.path().contains(second.manifest)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    void pullsCompleteThroughCloudFrontWhenTheReplicaIsDownOrStalls(String build) throws Exception {
+        OciImage image = new OciImage(work.resolve(build + "-fault-image"), build.hashCode() + 7, 40_000, 90_000);
+        try (FaultyServer stalling = new FaultyServer(FaultyServer.Fault.STALL);
+                Location pusher = location(build, "fault-pusher", "52.22.255.189", world.endpointSpec());
+                Location down = location(build, "replica-down", "35.80.0.1",
+                        world.endpointSpec().replaceAll("us-west-2=[^,]+", "us-west-2=http://127.0.0.1:1"));
+                Location stalled = location(build, "replica-stalls", "35.80.0.1",
+                        world.endpointSpec().replaceAll("us-west-2=[^,]+", "us-west-2=" + stalling.uri()))) {
+            push(image, pusher, "v1");
+            for (Location location : List.of(down, stalled)) {
+                long millis = pull(image, location, work.resolve(build + "-" + location.name()));
+                routes(location, image).values().forEach(route -> assertEquals("cloudfront", route));
+                System.out.println("e2e " + build + ": " + location.name() + " -> all " + image.blobs().size()
+                        + " blobs through CloudFront in " + millis + " ms");
+                assertTrue(millis < 60_000);
+            }
+        }
+    }
+}
