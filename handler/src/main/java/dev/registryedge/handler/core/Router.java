@@ -27,7 +27,7 @@ public final class Router {
             DecisionLog log) {
         this.config = config;
         this.regions = regions;
-        this.store = store;
+        this.store = new CachingObjectStore(store, clock, config.existenceCache());
         this.signer = signer;
         this.clock = clock;
         this.log = log;

@@ -4,6 +4,7 @@ import dev.registryedge.ipmap.json.InputException;
 import dev.registryedge.ipmap.json.JsonObject;
 import dev.registryedge.ipmap.json.Problems;
 import dev.registryedge.ipmap.lookup.IpNetwork;
+import dev.registryedge.ipmap.routing.CacheLimits;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
 import dev.registryedge.ipmap.routing.Route;
@@ -65,10 +66,11 @@ public final class RoutingConfigReader {
     }
 
     private RoutingConfig read(JsonObject root) {
-        root.allowOnly(Set.of("presignValiditySeconds", "s3", "debugOverrides", "alwaysCloudFront", "credentials",
-                "targets", "replicas", "distributions"));
+        root.allowOnly(Set.of("presignValiditySeconds", "s3", "existenceCache", "debugOverrides", "alwaysCloudFront",
+                "credentials", "targets", "replicas", "distributions"));
         int validity = root.optionalInt("presignValiditySeconds", 1200, 60, 604800);
         S3Limits limits = readLimits(root.optionalObject("s3"));
+        CacheLimits cache = readCache(root.optionalObject("existenceCache"));
         boolean debugOverrides = root.optionalBoolean("debugOverrides", true);
 
         List<String> alwaysCloudFront = root.stringList("alwaysCloudFront");
@@ -87,7 +89,17 @@ public final class RoutingConfigReader {
         if (distributions.isEmpty() && problems.isEmpty()) {
             problems.add("distributions", "is empty: name at least one distribution");
         }
-        return new RoutingConfig(validity, limits, debugOverrides, alwaysCloudFront, distributions);
+        return new RoutingConfig(validity, limits, cache, debugOverrides, alwaysCloudFront, distributions);
+    }
+
+    private CacheLimits readCache(JsonObject cache) {
+        if (cache == null) {
+            return CacheLimits.DEFAULT;
+        }
+        cache.allowOnly(Set.of("maxEntries", "absentSeconds"));
+        // The edge has 128 MB; an entry costs a few hundred bytes.
+        return new CacheLimits(cache.optionalInt("maxEntries", CacheLimits.DEFAULT.maxEntries(), 0, 200_000),
+                cache.optionalInt("absentSeconds", CacheLimits.DEFAULT.absentSeconds(), 0, 900));
     }
 
     private S3Limits readLimits(JsonObject s3) {

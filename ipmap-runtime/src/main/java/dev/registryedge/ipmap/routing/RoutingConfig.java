@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param presignValiditySeconds how long a redirect URL stays valid
  * @param s3 time limits for existence checks
+ * @param existenceCache how existence answers are remembered
  * @param debugOverrides whether {@code debugregistry/...} user agents may steer a request
  * @param alwaysCloudFront client networks that are always served by CloudFront, in CIDR notation
  * @param distributions the known CloudFront distributions, by distribution id
@@ -16,6 +17,7 @@ import java.util.Map;
 public record RoutingConfig(
         int presignValiditySeconds,
         S3Limits s3,
+        CacheLimits existenceCache,
         boolean debugOverrides,
         List<String> alwaysCloudFront,
         Map<String, Distribution> distributions) {

@@ -1,0 +1,66 @@
+package dev.registryedge.handler.core;
+
+import dev.registryedge.ipmap.routing.CacheLimits;
+import dev.registryedge.ipmap.routing.Route;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remembers existence answers so that popular blobs cost one HeadObject per function instance
+ * instead of one per request. Blobs are content-addressed and immutable: "present" stays true
+ * for good. "Absent" is trusted only for {@link CacheLimits#absentSeconds()}, since a replica
+ * may receive the blob at any moment; until then the request goes on to the next target, which
+ * is never wrong, only dearer. Failures are not remembered. The least recently used answers are
+ * dropped beyond {@link CacheLimits#maxEntries()}, bounding memory on a 128 MB edge.
+ */
+public final class CachingObjectStore implements ObjectStore {
+
+    private static final long PRESENT = Long.MAX_VALUE;
+
+    private final ObjectStore store;
+    private final Clock clock;
+    private final CacheLimits limits;
+    /** target name + key → {@link #PRESENT}, or when an "absent" answer stops being trusted. */
+    private final Map<String, Long> answers;
+
+    public CachingObjectStore(ObjectStore store, Clock clock, CacheLimits limits) {
+        this.store = store;
+        this.clock = clock;
+        this.limits = limits;
+        this.answers = new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > limits.maxEntries();
+            }
+        };
+    }
+
+    @Override
+    public boolean exists(Route route, String key, int timeoutMillis) throws Exception {
+        if (limits.maxEntries() == 0) {
+            return store.exists(route, key, timeoutMillis);
+        }
+        String cacheKey = route.target().name() + "\n" + key;
+        long now = clock.millis();
+        synchronized (answers) {
+            Long until = answers.get(cacheKey);
+            if (until != null && (until == PRESENT || until > now)) {
+                return until == PRESENT;
+            }
+        }
+        boolean present = store.exists(route, key, timeoutMillis);
+        synchronized (answers) {
+            answers.put(cacheKey, present ? PRESENT : now + limits.absentSeconds() * 1000L);
+        }
+        return present;
+    }
+
+    /** How many answers are held now. */
+    public int size() {
+        synchronized (answers) {
+            return answers.size();
+        }
+    }
+}
