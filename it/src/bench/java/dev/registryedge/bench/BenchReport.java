@@ -1,0 +1,232 @@
+package dev.registryedge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Turns the JMH results into the README's Performance table, adding what JMH cannot measure:
+ * the original Python lookup, cold starts of whole processes, and artifact sizes.
+ * Arguments: the project root and the output directory.
+ */
+public final class BenchReport {
+
+    private final Path root;
+    private final Path out;
+    private final Map<String, JsonNode> results = new HashMap<>();
+    private final StringBuilder report = new StringBuilder();
+
+    private BenchReport(Path root, Path out) {
+        this.root = root;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        Files.copy(root.resolve("it/target/jmh.json"), out.resolve("jmh.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        new BenchReport(root, out).write();
+    }
+
+    private void write() throws Exception {
+        for (JsonNode result : new ObjectMapper().readTree(out.resolve("jmh.json").toFile())) {
+            String name = result.get("benchmark").asText();
+            results.put(name.substring(name.lastIndexOf('.') + 1), result.get("primaryMetric"));
+        }
+        line("Measured on " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version") + "; `mvn -Pbench verify` (JMH: 1 fork, 3 x 1 s warm-up,"
+                + " 5 x 1 s measurement; the same 4,096 seeded addresses for every method).");
+        line("");
+        lookups();
+        decisions();
+        coldStarts();
+        sizes();
+        Files.writeString(out.resolve("report.md"), report);
+        System.out.println(report);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+
+    private double ns(String benchmark) {
+        JsonNode metric = results.get(benchmark);
+        return metric == null ? Double.NaN : metric.get("score").asDouble();
+    }
+
+    private void lookups() throws Exception {
+        double limit = ns("limitIpv4Parsed");
+        line("### Address lookup (ns per lookup; ratio = theirs / ours)");
+        line("");
+        line("| method | IPv4 pre-parsed | IPv4 literal | IPv6 literal |");
+        line("| --- | --- | --- | --- |");
+        row("**ours** (generated map)", "oursIpv4Parsed", "oursIpv4Literal", "oursIpv6Literal");
+        line(String.format("| bare binary search over int[] (the limit) | %.1f | | |", limit));
+        row("original: per-region search, us-* regions", "originalUsIpv4Parsed", "originalUsIpv4Literal", null);
+        row("original: per-region search, all regions", null, "originalAllIpv4Literal", null);
+        row("registry middleware: linear scan", null, "linearIpv4Literal", "linearIpv6Literal");
+        row("IPAddress associative trie", "trieIpv4Parsed", "trieIpv4Literal", "trieIpv6Literal");
+        row("Guava TreeRangeMap", "guavaIpv4Parsed", "guavaIpv4Literal", "guavaIpv6Literal");
+        double python = python();
+        line(String.format("| original, CPython %s (ipaddress + bisect, us-*) | | %.0f (%.0fx) | |", pythonVersion(),
+                python, python / ns("oursIpv4Literal")));
+        line("");
+        double ours = ns("oursIpv4Parsed");
+        double literal = ns("oursIpv4Literal");
+        double v6 = ns("oursIpv6Literal");
+        line("Targets (ratios in this run):");
+        target("pre-parsed IPv4 within 1.25x of the limit", ours / limit, 1.25, true);
+        target("IPv4 literal at most 2.5x the limit", literal / limit, 2.5, true);
+        target("IPv6 literal at most 5x the limit", v6 / limit, 5, true);
+        target("literal 2x faster than the per-region method over us-*", ns("originalUsIpv4Literal") / literal, 2, false);
+        target("literal 8x faster than the per-region method over all regions", ns("originalAllIpv4Literal") / literal, 8,
+                false);
+        target("literal 8x faster than the linear scan", ns("linearIpv4Literal") / literal, 8, false);
+        target("literal 8x faster than the IPAddress trie", ns("trieIpv4Literal") / literal, 8, false);
+        target("literal 2.5x faster than Guava", ns("guavaIpv4Literal") / literal, 2.5, false);
+        line("");
+    }
+
+    private void target(String what, double ratio, double bound, boolean atMost) {
+        boolean met = atMost ? ratio <= bound : ratio >= bound;
+        line(String.format("- %s: %.2fx — %s", what, ratio, met ? "met" : "**not met**"));
+    }
+
+    private void row(String name, String parsed, String literal, String ipv6) {
+        line("| " + name + " | " + cell(parsed, "oursIpv4Parsed") + " | " + cell(literal, "oursIpv4Literal") + " | "
+                + cell(ipv6, "oursIpv6Literal") + " |");
+    }
+
+    private String cell(String benchmark, String ours) {
+        if (benchmark == null) {
+            return "";
+        }
+        double value = ns(benchmark);
+        return benchmark.startsWith("ours") ? String.format("%.1f", value)
+                : String.format("%.1f (%.1fx)", value, value / ns(ours));
+    }
+
+    private double python() throws Exception {
+        Path addresses = out.resolve("ipv4-addresses.txt");
+        Files.write(addresses, List.of(new Addresses(Snapshot.checkedIn()).ipv4Literals));
+        String output = run(List.of("python3", root.resolve("it/src/bench/python/original_lookup.py").toString(),
+                root.resolve("data/ip-ranges.json").toString(), addresses.toString()), Map.of());
+        return Double.parseDouble(output.trim());
+    }
+
+    private String pythonVersion() throws Exception {
+        return run(List.of("python3", "--version"), Map.of()).trim().replace("Python ", "");
+    }
+
+    private void decisions() {
+        line("### Decisions of the JVM handler (µs, JMH sample mode)");
+        line("");
+        line("| path | p50 | p99 |");
+        line("| --- | --- | --- |");
+        for (String[] benchmark : new String[][] {{"passThroughOutsideAws", "pass through (client outside AWS)"},
+            {"redirectWithSdkPresigner", "307 to the bucket, presigned by the AWS SDK"},
+            {"redirectWithPlainSigV4", "307 to the bucket, presigned by the plain-Java SigV4 of the Node build"}}) {
+            JsonNode metric = results.get(benchmark[0]);
+            if (metric != null) {
+                line(String.format("| %s | %.1f | %.1f |", benchmark[1], metric.get("scorePercentiles").get("50.0").asDouble(),
+                        metric.get("scorePercentiles").get("99.0").asDouble()));
+            }
+        }
+        line("");
+    }
+
+    private void coldStarts() throws Exception {
+        Path jar = root.resolve("handler/target/registry-edge.jar");
+        Path direct = root.resolve("data/events/appci-us-east-1-blob.json");
+        Path outside = root.resolve("data/events/appci-internet-blob.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIDBENCH", "AWS_SECRET_ACCESS_KEY", "secret");
+        line("### Cold start: a fresh process to its first decision (median of 7)");
+        line("");
+        line("| build | pass through | 307 with presigned URL |");
+        line("| --- | --- | --- |");
+        line(String.format("| JVM (`java -jar registry-edge.jar invoke`, whole process) | %.0f ms | %.0f ms |",
+                median(() -> timeProcess(List.of(java, "-jar", jar.toString(), "invoke", outside.toString()), keys)),
+                median(() -> timeProcess(List.of(java, "-jar", jar.toString(), "invoke", direct.toString()), keys))));
+        line(String.format("| JVM with `-XX:TieredStopAtLevel=1 -Xshare:auto` | %.0f ms | %.0f ms |",
+                median(() -> timeProcess(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "invoke",
+                        outside.toString()), keys)),
+                median(() -> timeProcess(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "invoke",
+                        direct.toString()), keys))));
+        Path harness = root.resolve("it/src/test/resources/edge/cold-start.js");
+        Path index = root.resolve("handler/target/edge-function/index.js");
+        line(String.format("| Node.js (`require` + first decision, measured inside `node`) | %.1f ms | %.1f ms |",
+                median(() -> nodeColdStart(harness, index, outside, keys)),
+                median(() -> nodeColdStart(harness, index, direct, keys))));
+        line("");
+    }
+
+    private interface Measurement {
+        double take() throws Exception;
+    }
+
+    private static double median(Measurement measurement) throws Exception {
+        double[] values = new double[7];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = measurement.take();
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
+    private double timeProcess(List<String> command, Map<String, String> environment) throws Exception {
+        long started = System.nanoTime();
+        run(command, environment);
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private double nodeColdStart(Path harness, Path index, Path event, Map<String, String> environment) throws Exception {
+        String output = run(List.of("node", harness.toString(), index.toString(), event.toString()), environment);
+        String line = output.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
+        return Double.parseDouble(line.split(" ")[1]);
+    }
+
+    private void sizes() throws Exception {
+        line("### Sizes");
+        line("");
+        line("| artifact | bytes | gzip -9 |");
+        line("| --- | --- | --- |");
+        for (String file : new String[] {"handler/target/edge-function.zip", "handler/target/edge-function/index.js",
+            "handler/target/registry-edge-lambda.zip", "handler/target/registry-edge.jar",
+            "handler/target/classes/dev/registryedge/handler/generated/AwsRegionMap.class"}) {
+            byte[] content = Files.readAllBytes(root.resolve(file));
+            ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped) {
+                {
+                    def.setLevel(9);
+                }
+            }) {
+                gzip.write(content);
+            }
+            line(String.format("| `%s` | %,d | %,d |", file, content.length, gzipped.size()));
+        }
+    }
+
+    private String run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+}
