@@ -32,33 +32,34 @@ public final class IpLiteral {
     }
 
     static long parseIpv4(CharSequence text, int from, int to) {
+        // One pass, one branch per character in the common case: this runs on every request.
         long value = 0;
-        int octets = 0;
-        int i = from;
-        while (true) {
-            int start = i;
-            int octet = 0;
-            while (i < to && i - start < 4) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
+        int dots = 0;
+        int octet = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit >= 0 && digit <= 9) {
+                if (digits == 1 && octet == 0) {
+                    return NOT_IPV4; // a leading zero, which some parsers read as octal
                 }
-                octet = octet * 10 + (c - '0');
-                i++;
-            }
-            int digits = i - start;
-            if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                octet = octet * 10 + digit;
+                if (++digits > 3) {
+                    return NOT_IPV4;
+                }
+            } else if (digit == '.' - '0' && digits > 0 && octet <= 255 && dots < 3) {
+                value = (value << 8) | octet;
+                dots++;
+                octet = 0;
+                digits = 0;
+            } else {
                 return NOT_IPV4;
             }
-            value = (value << 8) | octet;
-            if (++octets == 4) {
-                return i == to ? value : NOT_IPV4;
-            }
-            if (i >= to || text.charAt(i) != '.') {
-                return NOT_IPV4;
-            }
-            i++;
         }
+        if (dots != 3 || digits == 0 || octet > 255) {
+            return NOT_IPV4;
+        }
+        return (value << 8) | octet;
     }
 
     /**
