@@ -160,7 +160,7 @@ public final class BenchReport {
         line(String.format("| JVM (`java -jar registry-edge.jar invoke`, whole process) | %.0f ms | %.0f ms |",
                 median(() -> timeProcess(List.of(java, "-jar", jar.toString(), "invoke", outside.toString()), keys)),
                 median(() -> timeProcess(List.of(java, "-jar", jar.toString(), "invoke", direct.toString()), keys))));
-        line(String.format("| JVM with `-XX:TieredStopAtLevel=1 -Xshare:auto` | %.0f ms | %.0f ms |",
+        line(String.format("| JVM with `-XX:TieredStopAtLevel=1` | %.0f ms | %.0f ms |",
                 median(() -> timeProcess(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "invoke",
                         outside.toString()), keys)),
                 median(() -> timeProcess(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "invoke",

@@ -3,6 +3,7 @@ package dev.registryedge.handler.jvm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.registryedge.handler.core.Decision;
+import dev.registryedge.handler.core.DecisionLog;
 import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
@@ -28,7 +29,7 @@ public final class EdgeRequestHandler implements RequestHandler<Map<String, Obje
     }
 
     /** A router over the compiled-in map and configuration, reaching AWS as the settings say. */
-    public static Router router(AwsSettings settings, PrintStreamDecisionLog log) {
+    public static Router router(AwsSettings settings, DecisionLog log) {
         AwsS3Access s3 = new AwsS3Access(settings);
         return new Router(settings.routing(), AwsRegionMap.map(), s3, s3, settings.clock(), log);
     }

@@ -25,21 +25,6 @@ public record IntervalTable(AddressFamily family, long[] starts, int[] infos) {
         return starts.length;
     }
 
-    /** The interval holding a key (unsigned). */
-    public int indexOf(long key) {
-        int low = 0;
-        int high = starts.length - 1;
-        while (low < high) {
-            int middle = (low + high + 1) >>> 1;
-            if (Long.compareUnsigned(starts[middle], key) <= 0) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return low;
-    }
-
     /** The table as {@link IntervalCodec} writes it. */
     public String encode() {
         return IntervalCodec.encode(starts, infos);

@@ -144,14 +144,6 @@ public final class JsonObject {
         return new JsonObject(problems, pathOf(field), value);
     }
 
-    public JsonObject requiredObject(String field) {
-        if (!has(field)) {
-            problems.add(pathOf(field), "is missing");
-            return null;
-        }
-        return optionalObject(field);
-    }
-
     /** The members of an object-valued field, in file order; empty if absent. */
     public Map<String, JsonObject> objectMembers(String field) {
         Map<String, JsonObject> members = new LinkedHashMap<>();

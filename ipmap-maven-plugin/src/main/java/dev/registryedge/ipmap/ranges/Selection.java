@@ -38,11 +38,6 @@ public record Selection(List<String> services, List<String> regions, boolean ipv
         return kept;
     }
 
-    /** Whether a region name matches one of the region patterns. */
-    public boolean regionMatches(String region) {
-        return regions.stream().anyMatch(glob -> globToPattern(glob).matcher(region).matches());
-    }
-
     private static Pattern globToPattern(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {
