@@ -189,7 +189,7 @@ class FaultsAndLoadIT {
         threads.shutdown();
         Arrays.sort(nanos);
         System.out.printf("load: %,d requests from 32 threads in %.2f s = %,.0f decisions/s; latency p50 %.2f ms,"
-                + " p99 %.2f ms, max %.2f ms (3 of 5 kinds redirect, 2 of them after a HeadObject)%n", requests, seconds,
+                + " p99 %.2f ms, max %.2f ms (3 of 5 kinds redirect, 2 of them after an existence check, cached after the first)%n", requests, seconds,
                 requests / seconds, nanos[requests / 2] / 1e6, nanos[requests * 99 / 100] / 1e6,
                 nanos[requests - 1] / 1e6);
         assertEquals(0, wrong.get(), mistakes.subList(0, Math.min(10, mistakes.size())).toString());
