@@ -11,6 +11,7 @@ import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
 import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
 import dev.registryedge.handler.sigv4.S3Endpoints;
+import dev.registryedge.handler.testing.SdkPresignCases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

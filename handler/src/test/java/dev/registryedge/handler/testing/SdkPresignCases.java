@@ -1,4 +1,4 @@
-package dev.registryedge.it;
+package dev.registryedge.handler.testing;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,21 +15,25 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** A table of presigning inputs and the URL the AWS SDK for Java v2 gives for each. */
-final class SdkPresignCases {
+/**
+ * A table of presigning inputs (regions, bucket names with and without dots, keys with awkward
+ * characters, credentials with and without a session token, validities, endpoints) and the URL
+ * the AWS SDK for Java v2's S3Presigner gives for each, with the time it signed at.
+ */
+public final class SdkPresignCases {
 
-    record Case(String region, String bucket, String key, String endpoint, boolean pathStyle, boolean session,
+    public record Case(String region, String bucket, String key, String endpoint, boolean pathStyle, boolean session,
             int seconds) {}
 
-    record Signed(String url, String accessKeyId, String secretAccessKey, String sessionToken, long signedAtMillis) {}
+    public record Signed(String url, String accessKeyId, String secretAccessKey, String sessionToken, long signedAtMillis) {}
 
     private SdkPresignCases() {}
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         String blob = "docker/registry/v2/blobs/sha256/25/"
                 + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data";
-        String[] keys = {blob, "a b/c+d~e%f(g)'h!*ü", "x/../y//z=?&#", "日本語/😀"};
+        String[] keys = {blob, "a b/c+d~e%f(g)'h!*ü", "x/../y//z=?&#", "日本語/😀", "trailing/"};
         int row = 0;
         for (String region : new String[] {"us-east-1", "us-east-2", "us-west-2", "eu-central-1"}) {
             for (String bucket : new String[] {"ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix",
@@ -41,10 +45,11 @@ final class SdkPresignCases {
             }
         }
         cases.add(new Case("us-east-2", "local-bucket", blob, "http://127.0.0.1:9000", true, true, 1200));
+        cases.add(new Case("auto", "r2-bucket", blob, "https://account.r2.example.com", true, false, 900));
         return cases;
     }
 
-    static Signed sdk(Case c) {
+    public static Signed sdk(Case c) {
         AwsCredentials credentials = c.session()
                 ? AwsSessionCredentials.create("ASIAEXAMPLE", "secret/key+with=chars", "token/with+odd=chars==")
                 : AwsBasicCredentials.create("AKIAEXAMPLE", "secret/key+with=chars");
