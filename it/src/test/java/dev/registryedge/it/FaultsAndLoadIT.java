@@ -139,6 +139,34 @@ class FaultsAndLoadIT {
     }
 
     @Test
+    void roleCredentialsAreRenewedAsSoonAsTheyWouldNotOutliveAUrl() throws Exception {
+        // The STS stand-in hands out credentials that outlive a 20-minute URL plus the 5 minutes
+        // of renewal slack by two seconds: good now, due for renewal two seconds on.
+        Duration life = Duration.ofSeconds(RoutingTable.config().presignValiditySeconds() + 300 + 2);
+        Map<String, Object> farmFromEast2 = S3IntegrationIT.get(S3IntegrationIT.BUILD03, S3IntegrationIT.EAST2, blob,
+                null);
+        try (FakeAws sts = new FakeAws(Set.of(), S3World.IDENTITY, S3World.CREDENTIAL, life);
+                EdgeUnderTest jvm = EdgeUnderTest.jvm(KEYS, world.endpointSpec(), sts.uri());
+                EdgeUnderTest node = EdgeUnderTest.node(S3World.IDENTITY, S3World.CREDENTIAL, world.endpointSpec(),
+                        sts.uri())) {
+            for (EdgeUnderTest edge : List.of(jvm, node)) {
+                int before = sts.assumeRoleCalls.get();
+                assertEquals("replica us-east-2 appci-replica-us-east-2", route(edge.handle(farmFromEast2)));
+                assertEquals(before + 1, sts.assumeRoleCalls.get(), edge + ": one AssumeRole for the first request");
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (sts.assumeRoleCalls.get() == before + 1 && System.nanoTime() < deadline) {
+                    assertEquals("replica us-east-2 appci-replica-us-east-2", route(edge.handle(farmFromEast2)));
+                }
+                assertEquals(before + 2, sts.assumeRoleCalls.get(), edge + ": renewed once, then reused");
+            }
+        }
+    }
+
+    private static String route(JsonNode response) {
+        return response.at("/headers/x-registry-edge-route/0/value").asText();
+    }
+
+    @Test
     void oneHandlerUnderLoadFromThirtyTwoThreadsMakesNoMistakes() throws Exception {
         AwsSettings settings = new AwsSettings(KEYS, S3Endpoints.parse(world.endpointSpec()), sts.uri(),
                 RoutingTable.config(), Clock.SYSTEM);
