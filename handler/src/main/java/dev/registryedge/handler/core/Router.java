@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The decision procedure of SPEC.md: excluded networks, method, debug overrides, client
  * region, blob path, the distribution's routes in order (checking existence where a target
- * asks for it), and pass-through on anything unexpected. Never throws.
+ * asks for it, answers remembered by a {@link CachingObjectStore}), and pass-through on
+ * anything unexpected. Never throws.
  */
 public final class Router {
 
@@ -34,10 +35,6 @@ public final class Router {
         for (String network : config.alwaysCloudFront()) {
             alwaysCloudFront.add(IpNetwork.parse(network));
         }
-    }
-
-    public RoutingConfig config() {
-        return config;
     }
 
     /** Decides and logs one request; any failure becomes a logged pass-through. */
