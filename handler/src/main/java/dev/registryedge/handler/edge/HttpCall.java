@@ -1,6 +1,7 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.edge.node.ClientRequest;
+import dev.registryedge.handler.edge.node.IncomingMessage;
 import dev.registryedge.handler.edge.node.JsRecord;
 import dev.registryedge.handler.edge.node.NodeHttp;
 import dev.registryedge.handler.edge.node.NodeHttps;
@@ -44,11 +45,8 @@ final class HttpCall {
         options.setMethod(method);
         options.setHeaders(headerObject);
         options.setTimeout(timeoutMillis);
-        ClientRequest request = (url.startsWith("https:") ? NodeHttps.request(url, options, response -> {
-            outcome.read(response);
-        }) : NodeHttp.request(url, options, response -> {
-            outcome.read(response);
-        }));
+        ClientRequest request = url.startsWith("https:") ? NodeHttps.request(url, options, outcome::read)
+                : NodeHttp.request(url, options, outcome::read);
         outcome.request = request;
         outcome.timer = NodeTimers.setTimeout(() -> outcome.fail("no answer from " + url + " within " + timeoutMillis + " ms"),
                 timeoutMillis);
@@ -69,7 +67,7 @@ final class HttpCall {
             this.callback = callback;
         }
 
-        void read(dev.registryedge.handler.edge.node.IncomingMessage response) {
+        void read(IncomingMessage response) {
             int status = response.getStatusCode();
             response.setEncoding("utf8");
             response.onData("data", chunk -> body.append(chunk.stringValue()));
