@@ -14,12 +14,10 @@ import java.util.Map;
 /**
  * Keys for each credentials source: the function's own from the reserved environment
  * variables, assumed roles through STS AssumeRole (the Query API). Role keys are kept until
- * they have less than a URL's validity plus five minutes to live, because a presigned URL
+ * they have less than {@link Credentials#minimumLifeSeconds} left, because a presigned URL
  * dies with the keys that signed it; fresh keys that fall short are refused.
  */
 final class EdgeCredentials {
-
-    static final long RENEWAL_SLACK_MILLIS = 5 * 60_000L;
 
     private final String stsEndpoint;
     private final long minimumLifeMillis;
@@ -31,7 +29,7 @@ final class EdgeCredentials {
      */
     EdgeCredentials(String stsEndpoint, int presignValiditySeconds, int timeoutMillis) {
         this.stsEndpoint = stsEndpoint;
-        this.minimumLifeMillis = presignValiditySeconds * 1000L + RENEWAL_SLACK_MILLIS;
+        this.minimumLifeMillis = Credentials.minimumLifeSeconds(presignValiditySeconds) * 1000L;
         this.timeoutMillis = timeoutMillis;
     }
 

@@ -30,9 +30,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable {
 
-    /** Credentials are refreshed while they still have this much life beyond a URL's validity. */
-    static final Duration REFRESH_SLACK = Duration.ofMinutes(5);
-
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
@@ -130,14 +127,15 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
 
     /**
      * The provider for a credentials source. Assumed-role credentials are renewed while they
-     * still have a URL's validity plus {@link #REFRESH_SLACK} to live (the function this
+     * still have a URL's validity plus {@link Credentials#RENEWAL_SLACK_SECONDS} to live (the function this
      * replaces cached them forever and handed out dead URLs after an hour).
      */
     AwsCredentialsProvider credentialsFor(Credentials source) {
         if (!source.assumesRole()) {
             return settings.functionCredentials();
         }
-        Duration minimumLife = Duration.ofSeconds(settings.routing().presignValiditySeconds()).plus(REFRESH_SLACK);
+        Duration minimumLife = Duration.ofSeconds(
+                Credentials.minimumLifeSeconds(settings.routing().presignValiditySeconds()));
         return credentials.computeIfAbsent(source.name(),
                 name -> new RoleCredentialsProvider(sts(), source, minimumLife, settings.clock()));
     }

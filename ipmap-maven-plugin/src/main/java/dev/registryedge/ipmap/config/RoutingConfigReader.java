@@ -37,8 +37,6 @@ public final class RoutingConfigReader {
 
     /** Lambda@Edge stops a viewer-request function after 5 s; checks must leave room to answer. */
     static final int MAX_S3_BUDGET_MILLIS = 4000;
-    /** A presigned URL dies with the credentials that signed it; refresh needs this much slack. */
-    static final int CREDENTIAL_SLACK_SECONDS = 300;
 
     private final Problems problems;
     private final Set<String> knownRegions;
@@ -141,10 +139,10 @@ public final class RoutingConfigReader {
                         + "' is not a role session name (2-64 of letters, digits and +=,.@_-)");
             }
             int duration = entry.optionalInt("durationSeconds", 3600, 900, 43200);
-            if (validity + CREDENTIAL_SLACK_SECONDS > duration) {
+            if (Credentials.minimumLifeSeconds(validity) > duration) {
                 problems.add(entry.pathOf("durationSeconds"), duration + " s leaves no room to refresh credentials"
                         + " before URLs valid for presignValiditySeconds " + validity + " s would outlive them"
-                        + " (needs at least " + (validity + CREDENTIAL_SLACK_SECONDS) + ")");
+                        + " (needs at least " + Credentials.minimumLifeSeconds(validity) + ")");
             }
             sources.put(name, new Credentials(name, roleArn, session, duration));
         });

@@ -10,6 +10,17 @@ package dev.registryedge.ipmap.routing;
  */
 public record Credentials(String name, String roleArn, String sessionName, int durationSeconds) {
 
+    /** Assumed-role keys are renewed while they still have a URL's validity plus this to live. */
+    public static final int RENEWAL_SLACK_SECONDS = 300;
+
+    /**
+     * How long assumed-role keys must still be valid to sign a URL: a presigned URL works only
+     * while the keys that signed it do, and renewal needs a margin.
+     */
+    public static int minimumLifeSeconds(int presignValiditySeconds) {
+        return presignValiditySeconds + RENEWAL_SLACK_SECONDS;
+    }
+
     /** The function's own execution-role credentials. */
     public static final Credentials FUNCTION = new Credentials("function", null, null, 0);
 
