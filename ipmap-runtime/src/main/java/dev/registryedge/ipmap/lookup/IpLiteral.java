@@ -6,7 +6,8 @@ package dev.registryedge.ipmap.lookup;
  *
  * <p>Only the strict textual forms are accepted: dotted-quad IPv4 with decimal octets and no
  * leading zeros (which some parsers read as octal), and RFC 4291 IPv6 with an optional
- * {@code ::} and an optional trailing dotted quad. Zone ids ({@code fe80::1%eth0}) are
+ * {@code ::} and an optional trailing dotted quad, in ASCII digits only (no full-width,
+ * Arabic-Indic or other Unicode digits). Zone ids ({@code fe80::1%eth0}) are
  * rejected: a client address never carries one.
  */
 public final class IpLiteral {
@@ -90,7 +91,7 @@ public final class IpLiteral {
             int start = i;
             int group = 0;
             while (i < n && i - start < 5) {
-                int digit = Character.digit(text.charAt(i), 16);
+                int digit = hexDigit(text.charAt(i));
                 if (digit < 0) {
                     break;
                 }
@@ -139,6 +140,24 @@ public final class IpLiteral {
             throw notIpv6(text);
         }
         return high64WithGap(hi, lo, groups, gapAt);
+    }
+
+    /**
+     * The value of an ASCII hexadecimal digit, or -1. Plain comparisons on purpose: the
+     * JDK's {@code Character.digit} also accepts full-width and other Unicode digits, which no
+     * address literal contains, and this code is compiled to JavaScript as well.
+     */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** Moves the groups read before "::" up to their place, leaving zeros in the gap. */

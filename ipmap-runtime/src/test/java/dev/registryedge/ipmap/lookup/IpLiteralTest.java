@@ -91,6 +91,21 @@ class IpLiteralTest {
         assertThrows(IllegalArgumentException.class, () -> IpLiteral.parseIpv6High64(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\uff12\uff16\uff10\uff10:1f18::1", "2600:1f18::\uff11", "2600:\uff11f18::1",
+        "\u0662600:1f18::1", "2600:1f18::\u0661", "::ffff:\u0665\u0662.22.255.189", "2600:1f18::\uff41",
+        "\u0968600::1", "2600:1f18::\u00b9"})
+    void rejectsIpv6LiteralsWithNonAsciiDigits(String text) {
+        assertThrows(IllegalArgumentException.class, () -> IpLiteral.parseIpv6High64(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uff15\uff12.22.255.189", "52.22.255.18\u0669", "\u0665\u0662.22.255.189",
+        "52.\u0968\u0968.255.189", "52.22.255.\u00b9"})
+    void rejectsIpv4LiteralsWithNonAsciiDigits(String text) {
+        assertEquals(IpLiteral.NOT_IPV4, IpLiteral.parseIpv4(text), text);
+    }
+
     @Test
     void formatsTheTopHalfOfIpv6ByRfc5952() {
         assertEquals("2600:1f18:4000::", IpLiteral.formatIpv6High64(0x2600_1f18_4000_0000L));

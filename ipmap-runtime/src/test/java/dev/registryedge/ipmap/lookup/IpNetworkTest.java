@@ -41,4 +41,19 @@ class IpNetworkTest {
         assertEquals("'2600::/96' is longer than /64, which is the finest an IPv6 map resolves",
                 assertThrows(IllegalArgumentException.class, () -> IpNetwork.parse("2600::/96")).getMessage());
     }
+
+    @Test
+    void acceptsAsciiDigitsOnly() {
+        assertEquals("not an IPv6 literal: '\uff12\uff16\uff10\uff10:1f18::'",
+                assertThrows(IllegalArgumentException.class, () -> IpNetwork.parse("\uff12\uff16\uff10\uff10:1f18::/32"))
+                        .getMessage());
+        assertEquals("'\u0661\u0660.0.0.0/8' does not start with an IPv4 or IPv6 address",
+                assertThrows(IllegalArgumentException.class, () -> IpNetwork.parse("\u0661\u0660.0.0.0/8")).getMessage());
+        assertEquals("'10.0.0.0/\uff18' has no valid /length",
+                assertThrows(IllegalArgumentException.class, () -> IpNetwork.parse("10.0.0.0/\uff18")).getMessage());
+        IpNetwork network = IpNetwork.parse("2600:1f18::/32");
+        assertFalse(network.contains("2600:1f18::\uff11"));
+        assertFalse(network.contains("\uff12\uff16\uff10\uff10:1f18::1"));
+        assertTrue(network.contains("2600:1F18::1"));
+    }
 }
