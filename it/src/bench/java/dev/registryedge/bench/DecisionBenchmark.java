@@ -55,7 +55,7 @@ public class DecisionBenchmark {
                 "ASIABENCH", "secret", "token")), S3Endpoints.NONE, null, RoutingTable.config(), Clock.SYSTEM));
         withSdk = new Router(RoutingTable.config(), AwsRegionMap.map(), sdk, sdk, Clock.SYSTEM, QUIET);
         AwsKeys keys = new AwsKeys("ASIABENCH", "secret", "token", Long.MAX_VALUE);
-        UrlSigner plain = (route, key, validity) -> S3Presign.get(keys, route.target().region(),
+        UrlSigner plain = (route, key, validity, deadline) -> S3Presign.get(keys, route.target().region(),
                 S3Location.of(null, false, route.target().region(), route.target().bucket(), key), validity,
                 System.currentTimeMillis());
         withPlainSigV4 = new Router(RoutingTable.config(), AwsRegionMap.map(), sdk, plain, Clock.SYSTEM, QUIET);

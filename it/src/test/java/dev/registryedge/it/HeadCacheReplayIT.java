@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Decision;
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.DecisionLog;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.Outcome;
@@ -96,7 +97,7 @@ class HeadCacheReplayIT {
         long[] clockNow = {0};
         Clock clock = () -> clockNow[0];
         long[] heads = {0};
-        ObjectStore counting = (Route route, String key, int timeoutMillis) -> {
+        ObjectStore counting = (Route route, String key, Deadline deadline) -> {
             heads[0]++;
             return workload.holds(route.target().bucket(), key, clockNow[0]);
         };
@@ -110,7 +111,7 @@ class HeadCacheReplayIT {
             @Override
             public void detail(String message) {}
         };
-        Router router = new Router(config, AwsRegionMap.map(), counting, (route, key, validity) -> "signed", clock, quiet);
+        Router router = new Router(config, AwsRegionMap.map(), counting, (route, key, validity, deadline) -> "signed", clock, quiet);
         Random random = new Random(seed);
         long replicas = 0;
         long mistakes = 0;

@@ -38,9 +38,9 @@ public final class CachingObjectStore implements ObjectStore {
     }
 
     @Override
-    public boolean exists(Route route, String key, int timeoutMillis) throws Exception {
+    public boolean exists(Route route, String key, Deadline deadline) throws Exception {
         if (limits.maxEntries() == 0) {
-            return store.exists(route, key, timeoutMillis);
+            return store.exists(route, key, deadline);
         }
         String cacheKey = route.target().name() + "\n" + key;
         long now = clock.millis();
@@ -50,7 +50,7 @@ public final class CachingObjectStore implements ObjectStore {
                 return until == PRESENT;
             }
         }
-        boolean present = store.exists(route, key, timeoutMillis);
+        boolean present = store.exists(route, key, deadline);
         synchronized (answers) {
             answers.put(cacheKey, present ? PRESENT : now + limits.absentSeconds() * 1000L);
         }

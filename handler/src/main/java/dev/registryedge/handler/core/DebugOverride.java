@@ -1,10 +1,12 @@
 package dev.registryedge.handler.core;
 
+import java.util.Set;
+
 /**
  * What a {@code debugregistry...} user agent asks for: {@code debugregistry/cloudfront}
  * (pass through), {@code debugregistry/local} (the distribution's own bucket),
- * {@code debugregistry/<region>} (act as if the client were there); any other
- * {@code debugregistry} value only turns on verbose logging.
+ * {@code debugregistry/<region>} (act as if the client were there, for a region the IP map
+ * knows); any other {@code debugregistry} value only turns on verbose logging.
  *
  * @param kind which of these
  * @param region the region named, for {@link Kind#REGION}
@@ -15,14 +17,19 @@ public record DebugOverride(Kind kind, String region) {
 
     private static final String PREFIX = "debugregistry";
     private static final DebugOverride NONE = new DebugOverride(Kind.NONE, null);
+    private static final DebugOverride VERBOSE = new DebugOverride(Kind.VERBOSE, null);
 
-    public static DebugOverride parse(String userAgent) {
+    /**
+     * @param knownRegions the regions of the IP map: only these can be overrides, so that no
+     *     made-up value steers a request or reaches the decision log
+     */
+    public static DebugOverride parse(String userAgent, Set<String> knownRegions) {
         if (userAgent == null || !userAgent.startsWith(PREFIX)) {
             return NONE;
         }
         String rest = userAgent.substring(PREFIX.length());
-        if (!rest.startsWith("/") || rest.length() == 1) {
-            return new DebugOverride(Kind.VERBOSE, null);
+        if (!rest.startsWith("/")) {
+            return VERBOSE;
         }
         String value = rest.substring(1);
         if (value.equals("cloudfront")) {
@@ -31,7 +38,10 @@ public record DebugOverride(Kind kind, String region) {
         if (value.equals("local")) {
             return new DebugOverride(Kind.LOCAL, null);
         }
-        return new DebugOverride(Kind.REGION, value);
+        if (knownRegions.contains(value)) {
+            return new DebugOverride(Kind.REGION, value);
+        }
+        return VERBOSE;
     }
 
     public boolean verbose() {

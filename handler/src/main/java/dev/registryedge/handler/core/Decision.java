@@ -1,6 +1,7 @@
 package dev.registryedge.handler.core;
 
 import dev.registryedge.ipmap.routing.Target;
+import java.util.List;
 
 /**
  * The result of routing one request.
@@ -13,9 +14,14 @@ import dev.registryedge.ipmap.routing.Target;
  * @param location the presigned URL, or {@code null} on pass-through
  * @param s3Millis time spent in existence checks
  * @param verbose whether this request asked for verbose logging
+ * @param unusable the targets skipped because their check or signing failed, in order
  */
 public record Decision(Outcome outcome, String reason, String distribution, String clientRegion, Target target,
-        String location, long s3Millis, boolean verbose) {
+        String location, long s3Millis, boolean verbose, List<String> unusable) {
+
+    public Decision {
+        unusable = List.copyOf(unusable);
+    }
 
     /** The value of the diagnostic header: the route taken, never a credential. */
     public String routeDescription() {

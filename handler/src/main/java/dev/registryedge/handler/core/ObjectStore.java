@@ -6,10 +6,10 @@ import dev.registryedge.ipmap.routing.Route;
 public interface ObjectStore {
 
     /**
-     * @param timeoutMillis the most the check may take, connection included
+     * @param deadline every network call made for the answer (credentials included) ends by it
      * @return true if the object exists, false if the store says it does not
-     * @throws Exception on anything else (timeouts, access denied, server errors): the
-     *     router then lets CloudFront serve the request
+     * @throws Exception on anything else (timeouts, access denied, server errors): the router
+     *     then treats the target as unusable for this request and tries the next one
      */
-    boolean exists(Route route, String key, int timeoutMillis) throws Exception;
+    boolean exists(Route route, String key, Deadline deadline) throws Exception;
 }

@@ -7,12 +7,14 @@ import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The decision procedure of SPEC.md: excluded networks, method, debug overrides, client
- * region, blob path, the distribution's routes in order (checking existence where a target
- * asks for it, answers remembered by a {@link CachingObjectStore}), and pass-through on
- * anything unexpected. Never throws.
+ * The decision procedure (the README's "How a request is decided"): trigger, excluded networks,
+ * method, debug overrides, client region, blob path, the distribution's targets in order
+ * (checking existence where a target asks for it, answers remembered by a
+ * {@link CachingObjectStore}; a target that fails is skipped), and pass-through on anything
+ * unexpected. Every network call of a request ends by one {@link Deadline}. Never throws.
  */
 public final class Router {
 
@@ -23,6 +25,7 @@ public final class Router {
     private final Clock clock;
     private final DecisionLog log;
     private final List<IpNetwork> alwaysCloudFront = new ArrayList<>();
+    private final Set<String> knownRegions;
 
     public Router(RoutingConfig config, RegionMap regions, ObjectStore store, UrlSigner signer, Clock clock,
             DecisionLog log) {
@@ -32,6 +35,7 @@ public final class Router {
         this.signer = signer;
         this.clock = clock;
         this.log = log;
+        this.knownRegions = Set.of(regions.regions());
         for (String network : config.alwaysCloudFront()) {
             alwaysCloudFront.add(IpNetwork.parse(network));
         }
@@ -40,13 +44,13 @@ public final class Router {
     /** Decides and logs one request; any failure becomes a logged pass-through. */
     public Decision decide(ViewerRequest request) {
         long started = clock.millis();
-        Attempt attempt = new Attempt(request);
+        Attempt attempt = new Attempt(request, Deadline.after(clock, config.s3().budgetMillis()));
         Decision decision;
         try {
             decision = attempt.run();
         } catch (Exception | Error e) {
             // An Error too (StackOverflowError, a bug): the client must still get the blob.
-            log.detail("routing failed, letting CloudFront serve: " + e);
+            log.detail("routing failed, letting CloudFront serve: " + LogText.clip(String.valueOf(e)));
             decision = attempt.pass("error " + e.getClass().getSimpleName());
         }
         log.decision(DecisionRecord.toJson(decision, request, clock.millis() - started));
@@ -56,19 +60,26 @@ public final class Router {
     /** The state of deciding one request. */
     private final class Attempt {
         private final ViewerRequest request;
+        private final Deadline deadline;
+        private final List<String> unusable = new ArrayList<>();
         private String distributionName;
         private String clientRegion;
         private long s3Millis;
         private boolean verbose;
 
-        Attempt(ViewerRequest request) {
+        Attempt(ViewerRequest request, Deadline deadline) {
             this.request = request;
-            this.distributionName = request == null ? null : request.distributionId();
+            this.deadline = deadline;
+            this.distributionName = request == null ? null : LogText.clip(request.distributionId());
         }
 
         Decision run() throws Exception {
             if (request == null) {
                 return pass("no request in event");
+            }
+            if (!ViewerRequest.VIEWER_REQUEST.equals(request.eventType())) {
+                // As origin request a 307 would be cached by CloudFront; other triggers allow none.
+                return pass("event type " + LogText.clip(request.eventType()) + " is not viewer-request");
             }
             for (IpNetwork network : alwaysCloudFront) {
                 if (network.contains(request.clientIp())) {
@@ -76,10 +87,10 @@ public final class Router {
                 }
             }
             if (!"GET".equals(request.method())) {
-                return pass("method " + request.method() + " is not GET");
+                return pass("method " + LogText.clip(request.method()) + " is not GET");
             }
-            DebugOverride override = config.debugOverrides()
-                    ? DebugOverride.parse(request.userAgent()) : DebugOverride.parse(null);
+            DebugOverride override = DebugOverride.parse(config.debugOverrides() ? request.userAgent() : null,
+                    knownRegions);
             verbose = override.verbose();
             if (override.kind() == DebugOverride.Kind.CLOUDFRONT) {
                 return pass("debug override cloudfront");
@@ -96,7 +107,7 @@ public final class Router {
             }
             if (override.kind() == DebugOverride.Kind.LOCAL) {
                 clientRegion = "local";
-                return firstHolder(List.of(distribution.home()), key, "debug override local");
+                return firstUsable(List.of(distribution.home()), key, "debug override local");
             }
             if (override.kind() == DebugOverride.Kind.REGION) {
                 clientRegion = override.region();
@@ -110,34 +121,45 @@ public final class Router {
             if (routes.isEmpty()) {
                 return pass("no route for client region");
             }
-            return firstHolder(routes, key, override.kind() == DebugOverride.Kind.REGION ? "debug override region" : null);
+            return firstUsable(routes, key, override.kind() == DebugOverride.Kind.REGION ? "debug override region" : null);
         }
 
-        /** Redirects to the first target that surely holds the key. */
-        private Decision firstHolder(List<Route> routes, String key, String because) throws Exception {
+        /**
+         * Redirects to the first target that surely holds the key. A target whose check or
+         * signing fails (timeout, 403, 5xx, connection error, no credentials, time budget spent)
+         * is unusable for this request only: the next one is tried, because a later target needs
+         * no check or may answer, and CloudFront is the dearest way to serve the blob.
+         */
+        private Decision firstUsable(List<Route> routes, String key, String because) {
+            boolean absentOnly = true;
             for (Route route : routes) {
                 boolean checked = route.target().checkExists();
-                if (checked && !exists(route, key)) {
-                    detail("not in " + route.target().name());
+                String url;
+                try {
+                    if (checked && !exists(route, key)) {
+                        detail("not in " + route.target().name());
+                        continue;
+                    }
+                    url = signer.presignGet(route, key, config.presignValiditySeconds(), deadline);
+                } catch (Exception e) {
+                    absentOnly = false;
+                    unusable.add(route.target().name());
+                    log.detail("target " + route.target().name() + " unusable for this request, trying the next: "
+                            + LogText.clip(String.valueOf(e)));
                     continue;
                 }
-                String url = signer.presignGet(route, key, config.presignValiditySeconds());
                 String reason = because != null ? because : checked ? "found in " + route.target().name() : "direct";
                 detail("redirecting to " + route.target().name() + " (" + route.target().bucket() + ")");
                 return new Decision(checked ? Outcome.REPLICA : Outcome.BUCKET, reason, distributionName, clientRegion,
-                        route.target(), url, s3Millis, verbose);
+                        route.target(), url, s3Millis, verbose, unusable);
             }
-            return pass("not in any checked target");
+            return pass(absentOnly ? "not in any checked target" : "no usable target");
         }
 
         private boolean exists(Route route, String key) throws Exception {
-            int remaining = config.s3().budgetMillis() - (int) s3Millis;
-            if (remaining <= 0) {
-                throw new IllegalStateException("S3 time budget of " + config.s3().budgetMillis() + " ms spent");
-            }
             long before = clock.millis();
             try {
-                return store.exists(route, key, Math.min(config.s3().requestTimeoutMillis(), remaining));
+                return store.exists(route, key, deadline);
             } finally {
                 s3Millis += clock.millis() - before;
             }
@@ -151,7 +173,8 @@ public final class Router {
 
         Decision pass(String reason) {
             detail("passing through: " + reason);
-            return new Decision(Outcome.CLOUDFRONT, reason, distributionName, clientRegion, null, null, s3Millis, verbose);
+            return new Decision(Outcome.CLOUDFRONT, reason, distributionName, clientRegion, null, null, s3Millis, verbose,
+                    unusable);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.registryedge.handler.edge;
 
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.edge.node.NodeProcess;
 import dev.registryedge.handler.sigv4.AwsKeys;
 import dev.registryedge.handler.sigv4.SigV4;
 import dev.registryedge.handler.sigv4.Sha256;
 import dev.registryedge.handler.sigv4.SignedRequest;
 import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.S3Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +23,20 @@ final class EdgeCredentials {
 
     private final String stsEndpoint;
     private final long minimumLifeMillis;
-    private final int timeoutMillis;
+    private final S3Limits limits;
     private final Map<String, AwsKeys> roleKeys = new HashMap<>();
 
     /**
      * @param stsEndpoint where to call AssumeRole, an origin without a path, e.g. {@code https://sts.amazonaws.com}
      */
-    EdgeCredentials(String stsEndpoint, int presignValiditySeconds, int timeoutMillis) {
+    EdgeCredentials(String stsEndpoint, int presignValiditySeconds, S3Limits limits) {
         this.stsEndpoint = stsEndpoint;
         this.minimumLifeMillis = Credentials.minimumLifeSeconds(presignValiditySeconds) * 1000L;
-        this.timeoutMillis = timeoutMillis;
+        this.limits = limits;
     }
 
-    AwsKeys keysFor(Credentials source, long nowMillis) {
+    /** @param deadline an AssumeRole call, when one is needed, ends by it */
+    AwsKeys keysFor(Credentials source, long nowMillis, Deadline deadline) {
         AwsKeys function = functionKeys();
         if (!source.assumesRole()) {
             return function;
@@ -42,7 +45,7 @@ final class EdgeCredentials {
         if (cached != null && cached.expiresAtMillis() - nowMillis >= minimumLifeMillis) {
             return cached;
         }
-        AwsKeys fresh = assumeRole(function, source, nowMillis);
+        AwsKeys fresh = assumeRole(function, source, nowMillis, deadline);
         if (fresh.expiresAtMillis() - nowMillis < minimumLifeMillis) {
             throw new IllegalStateException("credentials for " + source.roleArn() + " expire in "
                     + (fresh.expiresAtMillis() - nowMillis) / 1000 + " s, before URLs signed now would");
@@ -60,7 +63,7 @@ final class EdgeCredentials {
         return new AwsKeys(id, secret, NodeProcess.getenv("AWS_SESSION_TOKEN"), Long.MAX_VALUE);
     }
 
-    private AwsKeys assumeRole(AwsKeys function, Credentials source, long nowMillis) {
+    private AwsKeys assumeRole(AwsKeys function, Credentials source, long nowMillis, Deadline deadline) {
         String body = "Action=AssumeRole&DurationSeconds=" + source.durationSeconds() + "&RoleArn="
                 + SigV4.uriEncode(source.roleArn(), false) + "&RoleSessionName="
                 + SigV4.uriEncode(source.sessionName(), false) + "&Version=2011-06-15";
@@ -68,7 +71,7 @@ final class EdgeCredentials {
         List<SignedRequest.Header> headers = SignedRequest.sign(function, "us-east-1", "sts", "POST", host, "/", "",
                 List.of(new SignedRequest.Header("content-type", "application/x-www-form-urlencoded; charset=utf-8")),
                 Sha256.hex(Sha256.digest(body.getBytes(StandardCharsets.UTF_8))), nowMillis);
-        HttpCall.Answer answer = HttpCall.send("POST", stsEndpoint + "/", headers, body, timeoutMillis);
+        HttpCall.Answer answer = HttpCall.exchange("POST", stsEndpoint + "/", headers, body, deadline, limits);
         if (answer.status() != 200) {
             throw new IllegalStateException("AssumeRole " + source.roleArn() + " answered " + answer.status() + " "
                     + element(answer.body(), "Code"));

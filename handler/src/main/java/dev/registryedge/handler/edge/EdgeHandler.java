@@ -39,8 +39,9 @@ final class EdgeHandler {
             RoutingConfig config = RoutingTable.config();
             String sts = NodeProcess.getenv(STS_ENDPOINT_VARIABLE);
             EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
-                    config.presignValiditySeconds(), config.s3().requestTimeoutMillis());
-            NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(NodeProcess.getenv(S3_ENDPOINT_VARIABLE)), Clock.SYSTEM);
+                    config.presignValiditySeconds(), config.s3());
+            NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(NodeProcess.getenv(S3_ENDPOINT_VARIABLE)),
+                    config.s3(), Clock.SYSTEM);
             router = new Router(config, AwsRegionMap.map(), s3, s3, Clock.SYSTEM, new ConsoleLog());
         }
         return router;
@@ -79,7 +80,8 @@ final class EdgeHandler {
         if (firstAgent != null) {
             userAgent = JsRecord.text(firstAgent.get("value"));
         }
-        return new ViewerRequest(config == null ? null : JsRecord.text(config.get("distributionId")),
+        return new ViewerRequest(config == null ? null : JsRecord.text(config.get("eventType")),
+                config == null ? null : JsRecord.text(config.get("distributionId")),
                 JsRecord.text(request.get("clientIp")), JsRecord.text(request.get("method")),
                 JsRecord.text(request.get("uri")), userAgent);
     }

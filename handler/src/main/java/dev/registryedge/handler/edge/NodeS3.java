@@ -1,6 +1,7 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.UrlSigner;
 import dev.registryedge.handler.sigv4.AwsKeys;
@@ -10,6 +11,7 @@ import dev.registryedge.handler.sigv4.S3Presign;
 import dev.registryedge.handler.sigv4.SigV4;
 import dev.registryedge.handler.sigv4.SignedRequest;
 import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.S3Limits;
 import dev.registryedge.ipmap.routing.Target;
 import java.util.List;
 
@@ -18,11 +20,13 @@ final class NodeS3 implements ObjectStore, UrlSigner {
 
     private final EdgeCredentials credentials;
     private final S3Endpoints endpoints;
+    private final S3Limits limits;
     private final Clock clock;
 
-    NodeS3(EdgeCredentials credentials, S3Endpoints endpoints, Clock clock) {
+    NodeS3(EdgeCredentials credentials, S3Endpoints endpoints, S3Limits limits, Clock clock) {
         this.credentials = credentials;
         this.endpoints = endpoints;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -35,14 +39,14 @@ final class NodeS3 implements ObjectStore, UrlSigner {
     }
 
     @Override
-    public boolean exists(Route route, String key, int timeoutMillis) {
+    public boolean exists(Route route, String key, Deadline deadline) {
         long now = clock.millis();
-        AwsKeys keys = credentials.keysFor(route.credentials(), now);
+        AwsKeys keys = credentials.keysFor(route.credentials(), now, deadline);
         S3Location location = locate(route.target(), key);
         List<SignedRequest.Header> headers = SignedRequest.sign(keys, route.target().region(), "s3", "HEAD",
                 location.host(), location.path(), "", List.of(), SigV4.EMPTY_PAYLOAD, now);
-        HttpCall.Answer answer = HttpCall.send("HEAD", location.origin() + location.path(), headers, null,
-                timeoutMillis);
+        HttpCall.Answer answer = HttpCall.exchange("HEAD", location.origin() + location.path(), headers, null,
+                deadline, limits);
         if (answer.status() == 200) {
             return true;
         }
@@ -53,9 +57,9 @@ final class NodeS3 implements ObjectStore, UrlSigner {
     }
 
     @Override
-    public String presignGet(Route route, String key, int validitySeconds) {
+    public String presignGet(Route route, String key, int validitySeconds, Deadline deadline) {
         long now = clock.millis();
-        return S3Presign.get(credentials.keysFor(route.credentials(), now), route.target().region(),
+        return S3Presign.get(credentials.keysFor(route.credentials(), now, deadline), route.target().region(),
                 locate(route.target(), key), validitySeconds, now);
     }
 }

@@ -1,5 +1,6 @@
 package dev.registryedge.handler.jvm;
 
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.UrlSigner;
 import dev.registryedge.ipmap.routing.Credentials;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -32,7 +34,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
-    private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+    private final Map<String, RoleCredentialsProvider> credentials = new ConcurrentHashMap<>();
     private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
     private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
     private StsClient sts;
@@ -47,12 +49,14 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     @Override
-    public boolean exists(Route route, String key, int timeoutMillis) {
+    public boolean exists(Route route, String key, Deadline deadline) {
         S3Client s3 = clients.computeIfAbsent(cacheKey(route), k -> buildClient(route));
-        Duration timeout = Duration.ofMillis(timeoutMillis);
+        AwsCredentialsProvider keys = keysFor(route.credentials(), deadline);
+        Duration timeout = Duration.ofMillis(deadline.cut(settings.routing().s3().requestTimeoutMillis()));
         try {
             s3.headObject(request -> request.bucket(route.target().bucket()).key(key)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)));
+                    .overrideConfiguration(o -> o.credentialsProvider(keys)
+                            .apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -65,12 +69,25 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     @Override
-    public String presignGet(Route route, String key, int validitySeconds) {
+    public String presignGet(Route route, String key, int validitySeconds, Deadline deadline) {
         S3Presigner presigner = presigners.computeIfAbsent(cacheKey(route), k -> buildPresigner(route));
+        AwsCredentialsProvider keys = keysFor(route.credentials(), deadline);
         return presigner.presignGetObject(request -> request
                         .signatureDuration(Duration.ofSeconds(validitySeconds))
-                        .getObjectRequest(get -> get.bucket(route.target().bucket()).key(key)))
+                        .getObjectRequest(get -> get.bucket(route.target().bucket()).key(key)
+                                .overrideConfiguration(o -> o.credentialsProvider(keys))))
                 .url().toString();
+    }
+
+    /**
+     * The keys for a credentials source, resolved now so that an AssumeRole call made for them
+     * ends by the request's deadline rather than inside the SDK on a clock of its own.
+     */
+    private AwsCredentialsProvider keysFor(Credentials source, Deadline deadline) {
+        if (!source.assumesRole()) {
+            return settings.functionCredentials();
+        }
+        return StaticCredentialsProvider.create(roleCredentials(source).resolve(deadline));
     }
 
     private static String cacheKey(Route route) {
@@ -94,7 +111,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         Target target = route.target();
         var builder = S3Client.builder()
                 .region(Region.of(target.region()))
-                .credentialsProvider(credentialsFor(route.credentials()))
+                .credentialsProvider(settings.functionCredentials())
                 .httpClient(http)
                 .forcePathStyle(pathStyle(target))
                 .overrideConfiguration(noRetries());
@@ -109,7 +126,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         Target target = route.target();
         var builder = S3Presigner.builder()
                 .region(Region.of(target.region()))
-                .credentialsProvider(credentialsFor(route.credentials()))
+                .credentialsProvider(settings.functionCredentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle(target)).build());
         URI endpoint = endpointOf(target);
         if (endpoint != null) {
@@ -126,18 +143,15 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     /**
-     * The provider for a credentials source. Assumed-role credentials are renewed while they
-     * still have a URL's validity plus {@link Credentials#RENEWAL_SLACK_SECONDS} to live (the function this
+     * The renewing holder of a role's credentials. They are renewed while they still have a
+     * URL's validity plus {@link Credentials#RENEWAL_SLACK_SECONDS} to live (the function this
      * replaces cached them forever and handed out dead URLs after an hour).
      */
-    AwsCredentialsProvider credentialsFor(Credentials source) {
-        if (!source.assumesRole()) {
-            return settings.functionCredentials();
-        }
+    RoleCredentialsProvider roleCredentials(Credentials source) {
         Duration minimumLife = Duration.ofSeconds(
                 Credentials.minimumLifeSeconds(settings.routing().presignValiditySeconds()));
-        return credentials.computeIfAbsent(source.name(),
-                name -> new RoleCredentialsProvider(sts(), source, minimumLife, settings.clock()));
+        return credentials.computeIfAbsent(source.name(), name -> new RoleCredentialsProvider(sts(), source,
+                minimumLife, settings.routing().s3().requestTimeoutMillis(), settings.clock()));
     }
 
     private synchronized StsClient sts() {

@@ -40,8 +40,9 @@ public final class CloudFrontEvents {
         if (request == null) {
             return null;
         }
-        String distributionId = cf.get("config") instanceof Map<?, ?> config ? text(config.get("distributionId")) : null;
-        return new ViewerRequest(distributionId, text(request.get("clientIp")), text(request.get("method")),
+        Map<?, ?> config = cf.get("config") instanceof Map<?, ?> map ? map : Map.of();
+        return new ViewerRequest(text(config.get("eventType")), text(config.get("distributionId")),
+                text(request.get("clientIp")), text(request.get("method")),
                 text(request.get("uri")), firstHeader(request.get("headers"), "user-agent"));
     }
 

@@ -1,11 +1,10 @@
 package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.ipmap.routing.Credentials;
 import java.time.Duration;
 import java.time.Instant;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -19,27 +18,31 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
  * close to expiry, and extends stale ones), so the caching policy lives here; the AssumeRole
  * call itself is the SDK's.
  */
-final class RoleCredentialsProvider implements AwsCredentialsProvider {
+final class RoleCredentialsProvider {
 
     private final StsClient sts;
     private final Credentials source;
     private final Duration minimumLife;
+    private final int callLimitMillis;
     private final Clock clock;
     private AwsSessionCredentials current;
 
-    RoleCredentialsProvider(StsClient sts, Credentials source, Duration minimumLife, Clock clock) {
+    RoleCredentialsProvider(StsClient sts, Credentials source, Duration minimumLife, int callLimitMillis, Clock clock) {
         this.sts = sts;
         this.source = source;
         this.minimumLife = minimumLife;
+        this.callLimitMillis = callLimitMillis;
         this.clock = clock;
     }
 
-    @Override
-    public synchronized AwsCredentials resolveCredentials() {
+    /** The current keys, renewed first if they would not outlive a URL signed now. */
+    synchronized AwsSessionCredentials resolve(Deadline deadline) {
         Instant mustOutlive = Instant.ofEpochMilli(clock.millis()).plus(minimumLife);
         if (current == null || current.expirationTime().orElse(Instant.MIN).isBefore(mustOutlive)) {
+            Duration timeout = Duration.ofMillis(deadline.cut(callLimitMillis));
             AssumeRoleResponse response = sts.assumeRole(request -> request.roleArn(source.roleArn())
-                    .roleSessionName(source.sessionName()).durationSeconds(source.durationSeconds()));
+                    .roleSessionName(source.sessionName()).durationSeconds(source.durationSeconds())
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)));
             var assumed = response.credentials();
             AwsSessionCredentials fresh = AwsSessionCredentials.builder()
                     .accessKeyId(assumed.accessKeyId())

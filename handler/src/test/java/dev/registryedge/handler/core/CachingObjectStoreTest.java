@@ -20,27 +20,28 @@ class CachingObjectStoreTest {
 
     final FakeS3 s3 = new FakeS3();
     final ManualClock clock = new ManualClock();
+    final Deadline deadline = Deadline.after(clock, Integer.MAX_VALUE);
 
     @Test
     void presentIsRememberedForGood() throws Exception {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(100, 30));
         s3.put("replica-bucket", "k");
-        assertTrue(cache.exists(REPLICA, "k", 1000));
+        assertTrue(cache.exists(REPLICA, "k", deadline));
         clock.advance(86_400_000L);
-        assertTrue(cache.exists(REPLICA, "k", 1000));
+        assertTrue(cache.exists(REPLICA, "k", deadline));
         assertEquals(1, s3.checks.size());
     }
 
     @Test
     void absentIsTrustedOnlyForItsTimeThenAskedAgain() throws Exception {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(100, 30));
-        assertFalse(cache.exists(REPLICA, "k", 1000));
+        assertFalse(cache.exists(REPLICA, "k", deadline));
         s3.put("replica-bucket", "k"); // replication arrives
         clock.advance(29_999);
-        assertFalse(cache.exists(REPLICA, "k", 1000), "still within the absent TTL");
+        assertFalse(cache.exists(REPLICA, "k", deadline), "still within the absent TTL");
         assertEquals(1, s3.checks.size());
         clock.advance(1);
-        assertTrue(cache.exists(REPLICA, "k", 1000));
+        assertTrue(cache.exists(REPLICA, "k", deadline));
         assertEquals(2, s3.checks.size());
     }
 
@@ -48,8 +49,8 @@ class CachingObjectStoreTest {
     void failuresAreNotRemembered() {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(100, 30));
         s3.failing("replica-bucket", new IllegalStateException("timeout"));
-        assertThrows(IllegalStateException.class, () -> cache.exists(REPLICA, "k", 1000));
-        assertThrows(IllegalStateException.class, () -> cache.exists(REPLICA, "k", 1000));
+        assertThrows(IllegalStateException.class, () -> cache.exists(REPLICA, "k", deadline));
+        assertThrows(IllegalStateException.class, () -> cache.exists(REPLICA, "k", deadline));
         assertEquals(2, s3.checks.size());
         assertEquals(0, cache.size());
     }
@@ -59,15 +60,15 @@ class CachingObjectStoreTest {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(3, 30));
         for (String key : new String[] {"a", "b", "c"}) {
             s3.put("replica-bucket", key);
-            cache.exists(REPLICA, key, 1000);
+            cache.exists(REPLICA, key, deadline);
         }
-        cache.exists(REPLICA, "a", 1000); // a is now the most recently used
-        cache.exists(REPLICA, "d", 1000); // evicts b
+        cache.exists(REPLICA, "a", deadline); // a is now the most recently used
+        cache.exists(REPLICA, "d", deadline); // evicts b
         assertEquals(3, cache.size());
         int before = s3.checks.size();
-        cache.exists(REPLICA, "a", 1000);
+        cache.exists(REPLICA, "a", deadline);
         assertEquals(before, s3.checks.size(), "a stayed");
-        cache.exists(REPLICA, "b", 1000);
+        cache.exists(REPLICA, "b", deadline);
         assertEquals(before + 1, s3.checks.size(), "b was dropped");
     }
 
@@ -75,8 +76,8 @@ class CachingObjectStoreTest {
     void zeroEntriesTurnsCachingOff() throws Exception {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(0, 30));
         s3.put("replica-bucket", "k");
-        cache.exists(REPLICA, "k", 1000);
-        cache.exists(REPLICA, "k", 1000);
+        cache.exists(REPLICA, "k", deadline);
+        cache.exists(REPLICA, "k", deadline);
         assertEquals(2, s3.checks.size());
     }
 }

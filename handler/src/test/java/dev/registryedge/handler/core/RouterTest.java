@@ -9,14 +9,25 @@ import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.testing.FakeS3;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.handler.testing.RecordingLog;
+import dev.registryedge.ipmap.routing.CacheLimits;
+import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.Distribution;
 import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.routing.S3Limits;
+import dev.registryedge.ipmap.routing.Target;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC.md's decision procedure over the compiled-in default configuration and map. */
+/**
+ * The decision procedure (README, "How a request is decided") over the compiled-in map, with the
+ * checked-in configuration and with configurations built here where a case needs one.
+ */
 class RouterTest {
 
     static final String APPCI = "E2KP8SMSY4XB67";
@@ -36,9 +47,9 @@ class RouterTest {
     static final String EAST2_REPLICA = "us-east-2-replica-of-ci-dv2np-image-registry-us-east-1";
     static final String WEST2_REPLICA = "us-west-2-replica-of-ci-dv2np-image-registry-us-east-1";
 
-    final FakeS3 s3 = new FakeS3();
-    final RecordingLog log = new RecordingLog();
     final ManualClock clock = new ManualClock();
+    final FakeS3 s3 = new FakeS3(clock);
+    final RecordingLog log = new RecordingLog();
     final Router router = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, clock, log);
 
     static ViewerRequest get(String distribution, String ip) {
@@ -142,8 +153,42 @@ class RouterTest {
                 "us-east-1", "function");
         assertEquals("debug override local", local.reason());
 
-        assertPassThrough(router.decide(withAgent(APPCI, US_EAST_1, "debugregistry/mars-north-1")),
+        assertPassThrough(router.decide(withAgent(APPCI, US_EAST_1, "debugregistry/ap-northeast-2")),
                 "no route for client region");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"debugregistry/mars-north-1", "debugregistry/verbose", "debugregistry/US-EAST-1",
+        "debugregistry/../../us-east-1", "debugregistry/us-west-2 ", "debugregistry/"})
+    void onlyARegionTheMapKnowsIsAnOverrideAnythingElseIsVerboseLogging(String userAgent) {
+        Decision decision = router.decide(withAgent(APPCI, US_EAST_1, userAgent));
+        assertRedirect(decision, Outcome.BUCKET, APPCI_BUCKET, "us-east-1", "function");
+        assertEquals("us-east-1", decision.clientRegion());
+        assertTrue(decision.verbose());
+    }
+
+    @Test
+    void whatARequestSuppliesIsClippedInTheLog() {
+        String huge = "x".repeat(1 << 20);
+        router.decide(withAgent(huge, huge, "debugregistry/" + huge));
+        router.decide(new ViewerRequest(APPCI, huge, huge, BLOB, null));
+        router.decide(new ViewerRequest(huge, APPCI, huge, BLOB, null, null));
+        assertEquals(3, log.decisions.size());
+        List<String> lines = new ArrayList<>(log.decisions);
+        lines.addAll(log.details);
+        for (String line : lines) {
+            assertTrue(line.length() < 1000, line.length() + " chars");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"origin-request", "viewer-response", "origin-response", "VIEWER-REQUEST", ""})
+    void onlyAViewerRequestIsEverRedirected(String eventType) {
+        assertPassThrough(router.decide(new ViewerRequest(eventType, APPCI, US_EAST_1, "GET", BLOB, null)),
+                "event type " + eventType + " is not viewer-request");
+        assertPassThrough(router.decide(new ViewerRequest(null, APPCI, US_EAST_1, "GET", BLOB, null)),
+                "event type null is not viewer-request");
+        assertEquals(List.of(), s3.checks);
     }
 
     @Test
@@ -202,37 +247,100 @@ class RouterTest {
     }
 
     @Test
-    void aFailingExistenceCheckPassesThroughAndIsLogged() {
-        s3.failing(EAST2_REPLICA, new IllegalStateException("read timed out"));
-        assertPassThrough(router.decide(get(BUILD03, US_EAST_2)), "error IllegalStateException");
-        assertEquals(List.of("routing failed, letting CloudFront serve: java.lang.IllegalStateException: read timed out"),
-                log.details);
+    @DisplayName("a failed replica check moves on to the farm's bucket, which surely holds the blob, and is logged")
+    void aFailingExistenceCheckMovesOnToTheNextTarget() {
+        s3.failing(EAST2_REPLICA, new IllegalStateException("HeadObject answered 403"));
+        Decision decision = router.decide(get(BUILD03, US_EAST_2));
+        assertRedirect(decision, Outcome.BUCKET, BUILD03_BUCKET, "us-east-1", "function");
+        assertEquals(List.of("appci-replica-us-east-2"), decision.unusable());
+        assertEquals(List.of("target appci-replica-us-east-2 unusable for this request, trying the next: "
+                + "java.lang.IllegalStateException: HeadObject answered 403"), log.details);
+        assertTrue(log.decisions.get(0).contains(",\"unusable\":[\"appci-replica-us-east-2\"],"), log.decisions.get(0));
     }
 
     @Test
-    void aFailingSignerPassesThrough() {
-        UrlSigner broken = (route, key, validity) -> {
+    void aChainWithNothingUsableLeftEndsInCloudFront() {
+        s3.failing(WEST2_REPLICA, new IllegalStateException("connection refused"));
+        assertPassThrough(router.decide(get(APPCI, US_WEST_2)), "no usable target");
+    }
+
+    @Test
+    void aTargetThatCannotBeSignedForIsSkippedToo() {
+        UrlSigner broken = (route, key, validity, deadline) -> {
             throw new IllegalStateException("credentials expired");
         };
         Router failing = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, broken, clock, log);
-        assertPassThrough(failing.decide(get(APPCI, US_EAST_1)), "error IllegalStateException");
+        assertPassThrough(failing.decide(get(APPCI, US_EAST_1)), "no usable target");
     }
 
     @Test
-    void existenceChecksShareOneTimeBudget() {
-        // A store that takes most of the budget on its first check.
-        ObjectStore slow = new ObjectStore() {
-            @Override
-            public boolean exists(Route route, String key, int timeoutMillis) {
-                s3.timeouts.add(timeoutMillis);
-                clock.advance(1900);
-                return false;
-            }
+    void anErrorIsNeverAnAnswerOnlyCloudFront() {
+        UrlSigner buggy = (route, key, validity, deadline) -> {
+            throw new StackOverflowError();
         };
-        Router budgeted = new Router(RoutingTable.config(), AwsRegionMap.map(), slow, s3, clock, log);
-        assertRedirect(budgeted.decide(get(BUILD03, US_EAST_2)), Outcome.BUCKET, BUILD03_BUCKET, "us-east-1", "function");
-        assertEquals(List.of(1000), s3.timeouts, "each check is limited to requestTimeoutMillis");
-        assertTrue(log.decisions.get(0).contains("\"s3Millis\":1900"), log.decisions.get(0));
+        Router failing = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, buggy, clock, log);
+        assertPassThrough(failing.decide(get(APPCI, US_EAST_1)), "error StackOverflowError");
+    }
+
+    /** Client region us-east-2, distribution "farm": these checked targets in order, then the farm's bucket. */
+    Router farmWithCheckedTargets(int budgetMillis, Target... checked) {
+        List<Route> routes = new ArrayList<>();
+        for (Target target : checked) {
+            routes.add(new Route(target, ROLE));
+        }
+        routes.add(new Route(FARM_BUCKET, Credentials.FUNCTION));
+        Distribution farm = new Distribution("EFARM", "farm", routes.get(routes.size() - 1), Map.of("us-east-2", routes));
+        RoutingConfig config = new RoutingConfig(1200, new S3Limits(300, FakeS3.CALL_LIMIT_MILLIS, budgetMillis),
+                CacheLimits.DEFAULT, true, List.of(), Map.of("EFARM", farm));
+        return new Router(config, AwsRegionMap.map(), s3, s3, clock, log);
+    }
+
+    static final Credentials ROLE = new Credentials("reader", "arn:aws:iam::123456789012:role/reader", "edge", 3600);
+    static final Target FARM_BUCKET = new Target("farm", "farm-bucket", "us-east-1", null, false, false);
+
+    static Target checked(String name) {
+        return new Target(name, name + "-bucket", "us-east-2", null, false, true);
+    }
+
+    @Test
+    @DisplayName("two stalled checks share one deadline: the second is cut to what is left, then the bucket wins")
+    void twoCheckedTargetsShareOneDeadline() {
+        Router router = farmWithCheckedTargets(1500, checked("a"), checked("b"));
+        s3.slowHead("a-bucket", 60_000).slowHead("b-bucket", 60_000);
+        long started = clock.millis();
+        Decision decision = router.decide(get("EFARM", US_EAST_2));
+        assertEquals(List.of(1000, 500), s3.timeouts);
+        assertEquals(1500, clock.millis() - started, "the request's network time ends at its deadline");
+        assertEquals(Outcome.BUCKET, decision.outcome(), decision.toString());
+        assertEquals("farm-bucket", decision.target().bucket());
+        assertEquals(List.of("a", "b"), decision.unusable());
+        assertEquals(1500, decision.s3Millis());
+    }
+
+    @Test
+    @DisplayName("slow AssumeRole and slow HEADs over three checked targets never wait past the deadline")
+    void slowStsAndSlowHeadsOverThreeCheckedTargetsEndAtTheDeadline() {
+        Router router = farmWithCheckedTargets(2000, checked("a"), checked("b"), checked("c"));
+        s3.slowAssumeRole("reader", 700).slowHead("a-bucket", 60_000).slowHead("b-bucket", 60_000)
+                .slowHead("c-bucket", 60_000);
+        long started = clock.millis();
+        Decision decision = router.decide(get("EFARM", US_EAST_2));
+        // a: AssumeRole 700 ms, HEAD cut at 1000 ms; b: AssumeRole cut to the 300 ms left;
+        // c: nothing left, no call started; the farm's bucket needs no call.
+        assertEquals(List.of(1000, 1000, 300), s3.timeouts);
+        assertEquals(2000, clock.millis() - started);
+        assertEquals("farm-bucket", decision.target().bucket());
+        assertEquals(List.of("a", "b", "c"), decision.unusable());
+    }
+
+    @Test
+    void aCheckThatFindsTheBlobAfterAStalledOneStillWins() {
+        Router router = farmWithCheckedTargets(2000, checked("a"), checked("b"));
+        s3.slowHead("a-bucket", 60_000).slowHead("b-bucket", 40).put("b-bucket", KEY);
+        Decision decision = router.decide(get("EFARM", US_EAST_2));
+        assertEquals(Outcome.REPLICA, decision.outcome());
+        assertEquals("b-bucket", decision.target().bucket());
+        assertEquals(List.of(1000, 1000), s3.timeouts);
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.testing.LoopbackServer;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.routing.S3Limits;
 import dev.registryedge.ipmap.routing.Target;
 import java.net.URI;
 import java.time.Duration;
@@ -40,14 +44,30 @@ class AwsS3AccessTest {
     private final ManualClock clock = new ManualClock();
 
     private AwsS3Access access(StaticCredentialsProvider credentials, URI s3, URI sts) {
+        return access(credentials, s3, sts, RoutingTable.config());
+    }
+
+    private AwsS3Access access(StaticCredentialsProvider credentials, URI s3, URI sts, RoutingConfig routing) {
         return new AwsS3Access(new AwsSettings(credentials, S3Endpoints.parse(s3 == null ? null : s3.toString()), sts,
-                RoutingTable.config(), clock));
+                routing, clock));
+    }
+
+    /** A request's deadline that far ahead on the real clock, which network calls run by. */
+    private static Deadline within(int millis) {
+        return Deadline.after(Clock.SYSTEM, millis);
+    }
+
+    /** The checked-in configuration with other time limits. */
+    static RoutingConfig withLimits(S3Limits limits) {
+        RoutingConfig config = RoutingTable.config();
+        return new RoutingConfig(config.presignValiditySeconds(), limits, config.existenceCache(),
+                config.debugOverrides(), config.alwaysCloudFront(), config.distributions());
     }
 
     @Test
     void presignsForTheBucketsOwnRegionOnItsVirtualHost() {
         try (AwsS3Access s3 = access(STATIC, null, null)) {
-            URI url = URI.create(s3.presignGet(BUILD09, KEY, 1200));
+            URI url = URI.create(s3.presignGet(BUILD09, KEY, 1200, within(1000)));
             assertEquals("build09-bucket.s3.us-east-2.amazonaws.com", url.getHost());
             assertEquals("/" + KEY, url.getPath());
             assertTrue(url.getQuery().contains("X-Amz-Credential=AKIDTESTTESTTEST/"), url.getQuery());
@@ -62,7 +82,7 @@ class AwsS3AccessTest {
         StaticCredentialsProvider session = StaticCredentialsProvider.create(
                 AwsSessionCredentials.create("ASIATEST", "secret", "the-session-token"));
         try (AwsS3Access s3 = access(session, URI.create("http://127.0.0.1:9000"), null)) {
-            URI url = URI.create(s3.presignGet(BUILD09, KEY, 60));
+            URI url = URI.create(s3.presignGet(BUILD09, KEY, 60, within(1000)));
             assertEquals("127.0.0.1", url.getHost());
             assertEquals("/build09-bucket/" + KEY, url.getPath());
             assertTrue(url.getQuery().contains("X-Amz-Security-Token=the-session-token"), url.getQuery());
@@ -77,23 +97,24 @@ class AwsS3AccessTest {
                     : path.contains("denied") ? 403 : 503;
             LoopbackServer.reply(exchange, status, "");
         }); AwsS3Access s3 = access(STATIC, server.uri(), null)) {
-            assertTrue(s3.exists(BUILD09, "present", 1000));
-            assertFalse(s3.exists(BUILD09, "absent", 1000));
-            assertEquals(403, assertThrows(S3Exception.class, () -> s3.exists(BUILD09, "denied", 1000)).statusCode());
-            assertEquals(503, assertThrows(S3Exception.class, () -> s3.exists(BUILD09, "busy", 1000)).statusCode());
+            assertTrue(s3.exists(BUILD09, "present", within(1000)));
+            assertFalse(s3.exists(BUILD09, "absent", within(1000)));
+            assertEquals(403, assertThrows(S3Exception.class, () -> s3.exists(BUILD09, "denied", within(1000))).statusCode());
+            assertEquals(503, assertThrows(S3Exception.class, () -> s3.exists(BUILD09, "busy", within(1000))).statusCode());
             assertEquals(4, server.requests.size(), "no retries: " + server.requests);
             assertEquals("HEAD /build09-bucket/present", server.requests.get(0));
         }
     }
 
     @Test
-    void aStalledHeadObjectGivesUpWithinItsTimeout() throws Exception {
+    void aStalledHeadObjectGivesUpAtTheRequestsDeadline() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
-        // Accepts the request, reads it, and never answers.
+        // Accepts the request, reads it, and never answers. The client's own limits are 3 s, so
+        // only the deadline can end the call in time.
         try (LoopbackServer server = new LoopbackServer(exchange -> awaitQuietly(hold));
-                AwsS3Access s3 = access(STATIC, server.uri(), null)) {
+                AwsS3Access s3 = access(STATIC, server.uri(), null, withLimits(new S3Limits(3000, 3000, 3000)))) {
             long started = System.nanoTime();
-            assertThrows(SdkException.class, () -> s3.exists(BUILD09, "present", 300));
+            assertThrows(SdkException.class, () -> s3.exists(BUILD09, "present", within(300)));
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             assertTrue(millis < 1500, "gave up after " + millis + " ms");
         } finally {
@@ -112,7 +133,7 @@ class AwsS3AccessTest {
     @Test
     void aRefusedConnectionFailsFast() {
         try (AwsS3Access s3 = access(STATIC, URI.create("http://127.0.0.1:1"), null)) {
-            assertThrows(SdkException.class, () -> s3.exists(BUILD09, "present", 1000));
+            assertThrows(SdkException.class, () -> s3.exists(BUILD09, "present", within(1000)));
         }
     }
 
@@ -153,13 +174,13 @@ class AwsS3AccessTest {
         AtomicInteger calls = new AtomicInteger();
         try (LoopbackServer server = sts(calls, Duration.ofHours(1));
                 AwsS3Access s3 = access(STATIC, null, server.uri())) {
-            assertTrue(s3.presignGet(REPLICA, KEY, 1200).contains("X-Amz-Security-Token=role-token-1"));
+            assertTrue(s3.presignGet(REPLICA, KEY, 1200, within(1000)).contains("X-Amz-Security-Token=role-token-1"));
             clock.advance(Duration.ofMinutes(35).toMillis()); // 25 min left: a 20-min URL plus 5 min slack
-            assertTrue(s3.presignGet(REPLICA, KEY, 1200).contains("X-Amz-Security-Token=role-token-1"));
+            assertTrue(s3.presignGet(REPLICA, KEY, 1200, within(1000)).contains("X-Amz-Security-Token=role-token-1"));
             assertEquals(1, calls.get());
 
             clock.advance(Duration.ofSeconds(1).toMillis()); // now less than that is left
-            assertTrue(s3.presignGet(REPLICA, KEY, 1200).contains("X-Amz-Security-Token=role-token-2"));
+            assertTrue(s3.presignGet(REPLICA, KEY, 1200, within(1000)).contains("X-Amz-Security-Token=role-token-2"));
             assertEquals(2, calls.get());
             assertTrue(server.requests.stream().allMatch(r -> r.equals("POST /")), server.requests.toString());
         }
@@ -171,7 +192,7 @@ class AwsS3AccessTest {
         try (LoopbackServer server = sts(calls, Duration.ofMinutes(10));
                 AwsS3Access s3 = access(STATIC, null, server.uri())) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> s3.presignGet(REPLICA, KEY, 1200));
+                    () -> s3.presignGet(REPLICA, KEY, 1200, within(1000)));
             assertTrue(refused.getMessage().startsWith("credentials for arn:aws:iam::123456789012:role/reader expire at "),
                     refused.getMessage());
         }

@@ -12,6 +12,10 @@ public interface RequestOptions extends JSObject {
     @JSProperty
     void setHeaders(JsRecord headers);
 
+    /** {@code false}: a connection of its own, outside the keep-alive pool. */
+    @JSProperty
+    void setAgent(boolean agent);
+
     /** Socket inactivity limit, connection included. */
     @JSProperty
     void setTimeout(int millis);
