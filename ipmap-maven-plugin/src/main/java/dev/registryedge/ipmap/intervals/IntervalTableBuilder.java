@@ -6,13 +6,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the interval table of one address family from prefixes that may nest (CIDR blocks
  * either nest or are disjoint). Where they nest, the most specific prefix wins; adjacent
- * intervals with the same region and prefix length are merged.
+ * intervals with the same region and prefix length are merged. A block published for more
+ * than one region places its addresses in none.
  */
 public final class IntervalTableBuilder {
 
@@ -25,6 +29,10 @@ public final class IntervalTableBuilder {
     private final List<Integer> infos = new ArrayList<>();
     private final Map<String, Integer> regionIndex;
     private final List<String> conflicts = new ArrayList<>();
+    private final Set<Block> contested = new HashSet<>();
+
+    /** A CIDR block, whatever the region it is published for. */
+    private record Block(long first, int length) {}
 
     private IntervalTableBuilder(Map<String, Integer> regionIndex) {
         this.regionIndex = regionIndex;
@@ -33,7 +41,8 @@ public final class IntervalTableBuilder {
     /**
      * @param prefixes prefixes of one family that {@linkplain PublishedPrefix#fitsKey() fit the key}
      * @param regionIndex the position of each region name in the generated region table
-     * @param conflicts receives a line for every identical prefix published for two regions
+     * @param conflicts receives a line for every identical prefix published for two or more
+     *     regions: its addresses are placed in no region
      */
     public static IntervalTable build(AddressFamily family, List<PublishedPrefix> prefixes,
             Map<String, Integer> regionIndex, List<String> conflicts) {
@@ -48,16 +57,24 @@ public final class IntervalTableBuilder {
         sorted.sort(OUTERMOST_FIRST);
         Deque<PublishedPrefix> open = new ArrayDeque<>();
         mark(0, 0);
-        PublishedPrefix previous = null;
-        for (PublishedPrefix prefix : sorted) {
-            if (previous != null && previous.first() == prefix.first() && previous.length() == prefix.length()) {
-                if (!previous.region().equals(prefix.region())) {
-                    conflicts.add(prefix.cidr() + " is published for " + previous.region() + " and " + prefix.region()
-                            + "; keeping " + previous.region());
-                }
-                continue;
+        for (int i = 0; i < sorted.size(); ) {
+            PublishedPrefix prefix = sorted.get(i);
+            // The same block may be listed more than once (per service, say); sorting put the
+            // entries side by side.
+            TreeSet<String> regions = new TreeSet<>();
+            for (; i < sorted.size() && sorted.get(i).first() == prefix.first()
+                    && sorted.get(i).length() == prefix.length(); i++) {
+                regions.add(sorted.get(i).region());
             }
-            previous = prefix;
+            if (regions.size() > 1) {
+                // One of the regions is wrong and nothing says which: sending a client to
+                // either could cost egress or fail, while "no region" only means CloudFront.
+                contested.add(new Block(prefix.first(), prefix.length()));
+                List<String> names = new ArrayList<>(regions);
+                conflicts.add(prefix.cidr() + " is published for " + String.join(", ", names.subList(0, names.size() - 1))
+                        + " and " + names.get(names.size() - 1) + ": its addresses are placed in no region"
+                        + " (CloudFront serves them) unless a more specific prefix places them");
+            }
             closeBefore(open, prefix.first(), family);
             open.push(prefix);
             mark(prefix.first(), infoOf(prefix));
@@ -101,6 +118,9 @@ public final class IntervalTableBuilder {
     }
 
     private int infoOf(PublishedPrefix prefix) {
+        if (contested.contains(new Block(prefix.first(), prefix.length()))) {
+            return 0;
+        }
         return ((regionIndex.get(prefix.region()) + 1) << 8) | prefix.length();
     }
 }

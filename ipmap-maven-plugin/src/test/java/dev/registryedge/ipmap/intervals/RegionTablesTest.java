@@ -129,4 +129,53 @@ class RegionTablesTest {
         assertEquals("us-west-2", map.regionOf("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
         assertNull(map.regionOf("fffe:ffff::"));
     }
+
+    @Test
+    @DisplayName("a map of 300 regions places every address in its own region (the region index is not cut to 8 bits)")
+    void holdsMoreRegionsThanAByteCounts() throws Exception {
+        String[] entries = new String[300];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = "11." + (i >> 8) + "." + (i & 0xff) + ".0/24 zz-region-" + (1000 + i) + " EC2";
+        }
+        Snapshot many = IpRangesReader.read(Snapshots.bytes(Snapshots.document("1", "2026-01-01-00-00-00", entries)),
+                "many.json");
+        RegionTables tables = RegionTables.build(many, Selection.defaults(), "many.json");
+        RegionMap map = tables.toRegionMap();
+
+        assertEquals(300, tables.regions().size());
+        for (int i = 0; i < entries.length; i++) {
+            String address = "11." + (i >> 8) + "." + (i & 0xff) + ".1";
+            assertEquals("zz-region-" + (1000 + i), map.regionOf(address), address);
+            assertEquals("11." + (i >> 8) + "." + (i & 0xff) + ".0/24", map.matchedPrefix(address), address);
+        }
+        assertEquals("zz-region-1254", map.regionOf("11.0.254.1"));
+        assertNull(map.regionOf("11.1.44.1"));
+    }
+
+    @Test
+    @DisplayName("a prefix published for two regions places its addresses in neither, with a warning")
+    void aBlockPublishedForSeveralRegionsPlacesNoOne() throws Exception {
+        Snapshot contested = IpRangesReader.read(Snapshots.bytes(Snapshots.document("1", "2026-01-01-00-00-00",
+                "10.0.0.0/8 eu-west-1 EC2", "10.0.0.0/24 us-west-2 EC2", "10.0.0.0/24 us-east-1 EC2",
+                "10.0.0.0/24 us-east-1 AMAZON", "10.0.0.128/25 ap-south-1 EC2", "10.0.1.0/24 us-east-1 EC2",
+                "10.0.1.0/24 us-east-1 EC2", "2600:1f18::/32 us-east-1 EC2", "2600:1f18::/32 us-east-2 EC2",
+                "2600:1f18::/32 us-west-1 EC2", "2600:1f18:4000::/36 us-east-1 EC2")), "contested.json");
+        RegionTables tables = RegionTables.build(contested, Selection.defaults(), "contested.json");
+        RegionMap map = tables.toRegionMap();
+
+        assertEquals(List.of("10.0.0.0/24 is published for us-east-1 and us-west-2: its addresses are placed in no"
+                        + " region (CloudFront serves them) unless a more specific prefix places them",
+                "2600:1f18::/32 is published for us-east-1, us-east-2 and us-west-1: its addresses are placed in no"
+                        + " region (CloudFront serves them) unless a more specific prefix places them"),
+                tables.warnings());
+        assertNull(map.regionOf("10.0.0.1"));
+        assertNull(map.matchedPrefix("10.0.0.1"));
+        assertEquals("ap-south-1", map.regionOf("10.0.0.129"));
+        assertEquals("us-east-1", map.regionOf("10.0.1.1"));
+        assertEquals("eu-west-1", map.regionOf("10.0.2.1"));
+        assertNull(map.regionOf("2600:1f18::1"));
+        assertNull(map.regionOf("2600:1f18:8000::1"));
+        assertEquals("us-east-1", map.regionOf("2600:1f18:4000::1"));
+        assertEquals("2600:1f18:4000::/36", map.matchedPrefix("2600:1f18:4000::1"));
+    }
 }

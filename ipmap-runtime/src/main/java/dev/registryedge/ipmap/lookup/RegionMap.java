@@ -6,7 +6,8 @@ package dev.registryedge.ipmap.lookup;
  * one binary search finds the interval holding an address.
  *
  * <p>Each interval carries an info word: {@code (regionIndex + 1) << 8 | prefixLength}, with
- * region index -1 (info {@code 0}) for "no region". The prefix length is that of the most
+ * region index -1 (info {@code 0}) for "no region". Info words are kept whole (an {@code int}
+ * each), so the number of regions is not limited to what 8 bits can count. The prefix length is that of the most
  * specific published prefix covering the interval; masking an address to it gives back the
  * prefix that matched, without storing the prefixes themselves.
  *
@@ -17,11 +18,11 @@ public final class RegionMap {
 
     private final String[] regions;
     private final int[] ipv4Starts;
-    private final char[] ipv4Infos;
+    private final int[] ipv4Infos;
     private final long[] ipv6Starts;
-    private final char[] ipv6Infos;
+    private final int[] ipv6Infos;
 
-    private RegionMap(String[] regions, int[] ipv4Starts, char[] ipv4Infos, long[] ipv6Starts, char[] ipv6Infos) {
+    private RegionMap(String[] regions, int[] ipv4Starts, int[] ipv4Infos, long[] ipv6Starts, int[] ipv6Infos) {
         this.regions = regions;
         this.ipv4Starts = ipv4Starts;
         this.ipv4Infos = ipv4Infos;
@@ -40,7 +41,7 @@ public final class RegionMap {
             IntervalCodec.decode(encodedIpv4, starts, infos);
         }
         int[] ipv4Starts = new int[starts.length];
-        char[] ipv4Infos = new char[starts.length];
+        int[] ipv4Infos = new int[starts.length];
         for (int i = 0; i < starts.length; i++) {
             ipv4Starts[i] = (int) starts[i] ^ Integer.MIN_VALUE;
             ipv4Infos[i] = checkedInfo(infos[i], regions.length);
@@ -51,7 +52,7 @@ public final class RegionMap {
         if (!encodedIpv6.isEmpty()) {
             IntervalCodec.decode(encodedIpv6, starts, infos);
         }
-        char[] ipv6Infos = new char[starts.length];
+        int[] ipv6Infos = new int[starts.length];
         for (int i = 0; i < starts.length; i++) {
             starts[i] ^= Long.MIN_VALUE;
             ipv6Infos[i] = checkedInfo(infos[i], regions.length);
@@ -59,12 +60,15 @@ public final class RegionMap {
         return new RegionMap(regions.clone(), ipv4Starts, ipv4Infos, starts, ipv6Infos);
     }
 
-    private static char checkedInfo(int info, int regionCount) {
+    private static int checkedInfo(int info, int regionCount) {
         if ((info >>> 8) > regionCount) {
             throw new IllegalArgumentException("interval names region " + ((info >>> 8) - 1)
                     + " but there are only " + regionCount);
         }
-        return (char) info;
+        if ((info >>> 8) == 0 && info != 0) {
+            throw new IllegalArgumentException("interval has prefix length " + (info & 0xff) + " but no region");
+        }
+        return info;
     }
 
     /** The region of an IPv4 or IPv6 literal; {@code null} when none, or not a literal. */
