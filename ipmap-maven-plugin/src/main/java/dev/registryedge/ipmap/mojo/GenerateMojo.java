@@ -85,6 +85,13 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "ipmap.readTimeoutSeconds", defaultValue = "60")
     private int readTimeoutSeconds;
 
+    /**
+     * Let a refresh go ahead although it changes the region of more than 10% of the addresses
+     * of IPv4 or IPv6 (gained or lost); without it such a refresh stops after printing the changes.
+     */
+    @Parameter(property = "ipmap.acceptLargeChange", defaultValue = "false")
+    private boolean acceptLargeChange;
+
     /** Warn when the snapshot's createDate is older than this many days. */
     @Parameter(property = "ipmap.staleAfterDays", defaultValue = "30")
     private int staleAfterDays;
@@ -100,7 +107,8 @@ public final class GenerateMojo extends AbstractMojo {
                     routingConfig == null ? null : routingConfig.toPath().normalize(),
                     new Selection(services, regions, ipv4, ipv6), outputDirectory.toPath(), packageName, mapClassName,
                     routingClassName, refresh ? URI.create(url) : null, Duration.ofSeconds(connectTimeoutSeconds),
-                    Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC));
+                    Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC),
+                    acceptLargeChange);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("ipmap.url: '" + url + "' is not a URL: " + e.getMessage(), e);
         }

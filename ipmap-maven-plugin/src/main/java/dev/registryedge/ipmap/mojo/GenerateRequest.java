@@ -21,7 +21,24 @@ import java.time.LocalDateTime;
  * @param readTimeout limit for the whole download
  * @param staleAfterDays warn when the snapshot is older than this
  * @param now the current UTC time, for the staleness check
+ * @param acceptLargeChange whether a refresh may change more than
+ *     {@link dev.registryedge.ipmap.refresh.SnapshotDiff#LARGE_CHANGE_PERCENT} % of a family's addresses
  */
 public record GenerateRequest(Path snapshot, Path routingConfig, Selection selection, Path outputDirectory,
         String packageName, String mapClassName, String routingClassName, URI refreshFrom, Duration connectTimeout,
-        Duration readTimeout, int staleAfterDays, LocalDateTime now) {}
+        Duration readTimeout, int staleAfterDays, LocalDateTime now, boolean acceptLargeChange) {
+
+    /** A run that refuses large changes. */
+    public GenerateRequest(Path snapshot, Path routingConfig, Selection selection, Path outputDirectory,
+            String packageName, String mapClassName, String routingClassName, URI refreshFrom, Duration connectTimeout,
+            Duration readTimeout, int staleAfterDays, LocalDateTime now) {
+        this(snapshot, routingConfig, selection, outputDirectory, packageName, mapClassName, routingClassName,
+                refreshFrom, connectTimeout, readTimeout, staleAfterDays, now, false);
+    }
+
+    /** This request, accepting large changes or not. */
+    public GenerateRequest withAcceptLargeChange(boolean accept) {
+        return new GenerateRequest(snapshot, routingConfig, selection, outputDirectory, packageName, mapClassName,
+                routingClassName, refreshFrom, connectTimeout, readTimeout, staleAfterDays, now, accept);
+    }
+}

@@ -53,7 +53,7 @@ public final class IpMapGenerator {
                 downloaded != null ? request.refreshFrom().toString() : snapshotName);
         tables.warnings().forEach(log::warn);
         if (downloaded != null) {
-            describeRefresh(request, tables);
+            checkChange(request, describeRefresh(request, tables));
         }
         warnIfStale(request, snapshot);
 
@@ -93,7 +93,8 @@ public final class IpMapGenerator {
         return new Result(tables, routing, written, millis);
     }
 
-    private void describeRefresh(GenerateRequest request, RegionTables fresh) {
+    /** Logs what the refresh changes; returns the change per family, empty when there is nothing to compare. */
+    private List<SnapshotDiff.FamilyChange> describeRefresh(GenerateRequest request, RegionTables fresh) {
         try {
             byte[] current = Files.readAllBytes(request.snapshot());
             Snapshot old = IpRangesReader.read(current, request.snapshot().toString());
@@ -106,11 +107,32 @@ public final class IpMapGenerator {
                     log.info("  " + line);
                 }
             }
+            return SnapshotDiff.familyChanges(before, fresh);
         } catch (NoSuchFileException e) {
             log.info("No snapshot at " + request.snapshot() + " yet: nothing to compare against");
         } catch (IOException | InputException e) {
             log.warn("The current snapshot cannot be compared against (" + e.getMessage() + "); replacing it anyway");
         }
+        return List.of();
+    }
+
+    /** Stops a refresh that moves too many addresses, unless the user has confirmed it. */
+    private void checkChange(GenerateRequest request, List<SnapshotDiff.FamilyChange> changes) throws InputException {
+        List<String> large = changes.stream().filter(c -> c.exceeds(SnapshotDiff.LARGE_CHANGE_PERCENT))
+                .map(SnapshotDiff.FamilyChange::toString).toList();
+        if (large.isEmpty()) {
+            return;
+        }
+        String summary = String.join("; ", large);
+        if (request.acceptLargeChange()) {
+            log.warn("Accepting a change of more than " + SnapshotDiff.LARGE_CHANGE_PERCENT + "% of the addresses ("
+                    + summary + ") as -Dipmap.acceptLargeChange=true asks");
+            return;
+        }
+        throw new InputException(request.refreshFrom() + ": the new snapshot changes the region of more than "
+                + SnapshotDiff.LARGE_CHANGE_PERCENT + "% of the addresses: " + summary + ". Review the changes listed"
+                + " above; if AWS really changed this much, run again with -Dipmap.acceptLargeChange=true."
+                + " The snapshot and the generated sources are left as they were");
     }
 
     private void warnIfStale(GenerateRequest request, Snapshot snapshot) {

@@ -15,6 +15,16 @@ import java.util.Set;
 /** Reads and validates {@code ip-ranges.json}, reporting every bad entry with its JSON path. */
 public final class IpRangesReader {
 
+    /**
+     * The shortest prefixes believed. AWS's shortest published prefixes of any service are /11
+     * (IPv4) and /32 (IPv6) in every snapshot from 2023-05 to 2026-08; a /0 or /1 would place
+     * every client (or half the internet) in one region and send it to S3. The floors leave
+     * room for AWS to publish blocks 8 (IPv4) and 65,536 (IPv6) times larger than today's
+     * largest before a snapshot is refused.
+     */
+    static final int SHORTEST_IPV4 = 8;
+    static final int SHORTEST_IPV6 = 16;
+
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd-HH-mm-ss");
 
     private IpRangesReader() {}
@@ -77,9 +87,14 @@ public final class IpRangesReader {
                 continue;
             }
             PublishedPrefix prefix = parsePrefix(family, cidr, region, service);
+            int shortest = family == AddressFamily.IPV4 ? SHORTEST_IPV4 : SHORTEST_IPV6;
             if (prefix == null) {
                 entry.problems().add(entry.pathOf(prefixField), "'" + cidr + "' is not an "
                         + (family == AddressFamily.IPV4 ? "IPv4" : "IPv6") + " CIDR block with its host bits clear");
+            } else if (prefix.length() < shortest) {
+                entry.problems().add(entry.pathOf(prefixField), "'" + cidr + "' is implausibly large for one AWS"
+                        + " network (AWS publishes nothing shorter than /" + (family == AddressFamily.IPV4 ? 11 : 32)
+                        + "; the limit is /" + shortest + "): do not use this snapshot, and check where it came from");
             } else {
                 into.add(prefix);
             }

@@ -1,9 +1,13 @@
 package dev.registryedge.ipmap.refresh;
 
+import dev.registryedge.ipmap.intervals.IntervalTable;
 import dev.registryedge.ipmap.intervals.MapDiff;
 import dev.registryedge.ipmap.intervals.RegionTables;
 import dev.registryedge.ipmap.ranges.AddressFamily;
 import dev.registryedge.ipmap.ranges.PublishedPrefix;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +21,83 @@ import java.util.TreeMap;
  */
 public final class SnapshotDiff {
 
+    /**
+     * A refresh that moves more than this share of a family's addresses (gained or lost) stops
+     * unless confirmed. Between the real snapshots of 2026-08-01 and 2026-08-22, 3.7 % of the
+     * EC2 IPv4 addresses and 0.09 % of the IPv6 /64s changed; between 2023-05-11 and 2026-08-22,
+     * 38 % and 89 %. A refresh is meant to run every few weeks, so 10 % is well above normal
+     * churn and well below what a wrong or truncated document does.
+     */
+    public static final int LARGE_CHANGE_PERCENT = 10;
+
+    /**
+     * How many addresses of one family the map placed before, and how many changed: gained
+     * counts addresses that now have a region they did not have, lost those that no longer
+     * have the region they had (an address moving between regions counts in both).
+     *
+     * @param family {@code IPv4} or {@code IPv6}
+     * @param unit what is counted: addresses, or /64s for IPv6
+     */
+    public record FamilyChange(String family, String unit, BigInteger before, BigInteger gained, BigInteger lost) {
+
+        /** Whether gained or lost exceeds {@code percent} of the addresses placed before. */
+        public boolean exceeds(int percent) {
+            BigInteger limit = before.multiply(BigInteger.valueOf(percent));
+            BigInteger hundred = BigInteger.valueOf(100);
+            return gained.multiply(hundred).compareTo(limit) > 0 || lost.multiply(hundred).compareTo(limit) > 0;
+        }
+
+        @Override
+        public String toString() {
+            return family + " " + unit + " +" + gained + " -" + lost + " of " + before + " (+" + percent(gained) + " -"
+                    + percent(lost) + ")";
+        }
+
+        private String percent(BigInteger part) {
+            if (before.signum() == 0) {
+                return part.signum() == 0 ? "0%" : "all new";
+            }
+            return new BigDecimal(part).multiply(BigDecimal.valueOf(100))
+                    .divide(new BigDecimal(before), 1, RoundingMode.HALF_UP).toPlainString() + "%";
+        }
+    }
+
     private SnapshotDiff() {}
+
+    /** The change of each family the selection keeps. */
+    public static List<FamilyChange> familyChanges(RegionTables before, RegionTables after) {
+        List<FamilyChange> changes = new ArrayList<>();
+        if (after.selection().ipv4()) {
+            changes.add(familyChange("IPv4", "addresses", before.ipv4(), before.regions(), after.ipv4(), after.regions()));
+        }
+        if (after.selection().ipv6()) {
+            changes.add(familyChange("IPv6", "/64s", before.ipv6(), before.regions(), after.ipv6(), after.regions()));
+        }
+        return changes;
+    }
+
+    private static FamilyChange familyChange(String family, String unit, IntervalTable before, List<String> beforeRegions,
+            IntervalTable after, List<String> afterRegions) {
+        BigInteger gained = BigInteger.ZERO;
+        BigInteger lost = BigInteger.ZERO;
+        for (MapDiff.Change change : MapDiff.between(before, beforeRegions, after, afterRegions).values()) {
+            gained = gained.add(change.added());
+            lost = lost.add(change.removed());
+        }
+        return new FamilyChange(family, unit, placed(before), gained, lost);
+    }
+
+    /** How many keys of the table have a region. */
+    private static BigInteger placed(IntervalTable table) {
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < table.size(); i++) {
+            if (table.regionIndex(i) >= 0) {
+                total = total.add(new BigInteger(Long.toUnsignedString(table.last(i) - table.starts()[i]))
+                        .add(BigInteger.ONE));
+            }
+        }
+        return total;
+    }
 
     /** Lines to print; the first says old and new syncToken, warning if the new one is older. */
     public static List<String> describe(RegionTables before, RegionTables after) {

@@ -137,7 +137,7 @@ class IpMapGeneratorTest {
     @Test
     @DisplayName("a refresh prints what changed per region, replaces the snapshot and regenerates")
     void refreshDescribesChangesAndReplacesTheSnapshot() throws Exception {
-        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)));
+        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).withAcceptLargeChange(true));
 
         assertEquals(NEW, Files.readString(work.resolve("ip-ranges.json")));
         assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRegions.java")).contains("syncToken} 1700086400"));
@@ -153,6 +153,59 @@ class IpMapGeneratorTest {
         Files.writeString(work.resolve("ip-ranges.json"), NEW.replace("1700086400", "1800000000"));
         new IpMapGenerator(log).run(request(url("/new.json"), null));
         assertEquals(List.of("the downloaded snapshot is OLDER than the one it replaces"), warnings);
+    }
+
+    @Test
+    @DisplayName("a refresh that moves more than 10% of a family's addresses stops after showing the changes")
+    void largeChangesStopUnlessAccepted() throws Exception {
+        new IpMapGenerator(log).run(request(null, routing(ROUTING)));
+        byte[] snapshotBefore = Files.readAllBytes(work.resolve("ip-ranges.json"));
+        byte[] sourceBefore = Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java"));
+
+        InputException large = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING))));
+
+        // OLD places 2^18 + 2^20 IPv4 addresses; NEW drops half of us-west-2's /12 and adds a /22.
+        assertEquals(url("/new.json") + ": the new snapshot changes the region of more than 10% of the addresses:"
+                + " IPv4 addresses +1024 -524288 of 1310720 (+0.1% -40.0%); IPv6 /64s +2147483648 -0 of 2147483648"
+                + " (+100.0% -0.0%). Review the changes listed above; if AWS really changed this much, run again with"
+                + " -Dipmap.acceptLargeChange=true. The snapshot and the generated sources are left as they were",
+                large.getMessage());
+        assertTrue(infos.contains("  us-west-2        prefixes +1 -1, IPv4 addresses +0 -524288"), infos.toString());
+        assertArrayEquals(snapshotBefore, Files.readAllBytes(work.resolve("ip-ranges.json")));
+        assertArrayEquals(sourceBefore, Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java")));
+
+        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).withAcceptLargeChange(true));
+        assertEquals(List.of("Accepting a change of more than 10% of the addresses (IPv4 addresses +1024 -524288 of"
+                + " 1310720 (+0.1% -40.0%); IPv6 /64s +2147483648 -0 of 2147483648 (+100.0% -0.0%)) as"
+                + " -Dipmap.acceptLargeChange=true asks"), warnings);
+        assertEquals(NEW, Files.readString(work.resolve("ip-ranges.json")));
+    }
+
+    @Test
+    @DisplayName("real snapshots: three weeks of change (2026-08-01 to 08-22) pass, three years (2023-05-11 on) stop")
+    void realSnapshotsTellNormalChurnFromLargeChange() throws Exception {
+        server.createContext("/2026-08-22.json", exchange -> {
+            byte[] bytes = Snapshots.checkedInBytes();
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        Path snapshot = work.resolve("ip-ranges.json");
+        Files.write(snapshot, Snapshots.resource("/snapshots/ip-ranges-2026-08-01-ec2.json.gz"));
+        new IpMapGenerator(log).run(request(url("/2026-08-22.json"), null));
+        assertArrayEquals(Snapshots.checkedInBytes(), Files.readAllBytes(snapshot));
+
+        byte[] old = Snapshots.resource("/snapshots/ip-ranges-2023-05-11-ec2.json.gz");
+        Files.write(snapshot, old);
+        InputException large = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/2026-08-22.json"), null)));
+        assertEquals(url("/2026-08-22.json") + ": the new snapshot changes the region of more than 10% of the"
+                + " addresses: IPv4 addresses +21907368 -113496 of 58088429 (+37.7% -0.2%); IPv6 /64s +39568857137"
+                + " -2152530688 of 44538671876 (+88.8% -4.8%). Review the changes listed above; if AWS really changed"
+                + " this much, run again with -Dipmap.acceptLargeChange=true. The snapshot and the generated sources"
+                + " are left as they were", large.getMessage());
+        assertArrayEquals(old, Files.readAllBytes(snapshot));
     }
 
     @Test
@@ -185,7 +238,8 @@ class IpMapGeneratorTest {
 
         // A good download with a routing configuration it invalidates must not be kept either.
         Path badRouting = routing(ROUTING.replace("\"us-east-1\": [\"home\"]", "\"us-west-1\": [\"home\"]"));
-        assertThrows(InputException.class, () -> new IpMapGenerator(log).run(request(url("/new.json"), badRouting)));
+        assertThrows(InputException.class, () -> new IpMapGenerator(log).run(request(url("/new.json"), badRouting)
+                .withAcceptLargeChange(true)));
 
         assertArrayEquals(snapshotBefore, Files.readAllBytes(work.resolve("ip-ranges.json")));
         assertArrayEquals(sourceBefore, Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java")));

@@ -67,4 +67,26 @@ class IpRangesReaderTest {
     void rejectsADocumentThatIsNotAnObject() {
         assertEquals(List.of("f.json: expected a JSON object at the top level, found an array"), problems("[1, 2]"));
     }
+
+    @Test
+    void refusesPrefixesTooLargeToBeOneAwsNetwork() throws Exception {
+        String json = Snapshots.document("1", "2026-01-01-00-00-00", "0.0.0.0/0 us-east-1 EC2", "0.0.0.0/7 us-east-1 EC2",
+                "0.0.0.0/8 us-east-1 EC2", "::/0 us-east-1 EC2", "2600::/15 us-east-1 AMAZON", "2600::/16 us-east-1 EC2");
+        assertEquals(List.of(
+                "f.json: prefixes[0].ip_prefix: '0.0.0.0/0' is implausibly large for one AWS network (AWS publishes"
+                        + " nothing shorter than /11; the limit is /8): do not use this snapshot, and check where it"
+                        + " came from",
+                "f.json: prefixes[1].ip_prefix: '0.0.0.0/7' is implausibly large for one AWS network (AWS publishes"
+                        + " nothing shorter than /11; the limit is /8): do not use this snapshot, and check where it"
+                        + " came from",
+                "f.json: ipv6_prefixes[0].ipv6_prefix: '::/0' is implausibly large for one AWS network (AWS publishes"
+                        + " nothing shorter than /32; the limit is /16): do not use this snapshot, and check where it"
+                        + " came from",
+                "f.json: ipv6_prefixes[1].ipv6_prefix: '2600::/15' is implausibly large for one AWS network (AWS"
+                        + " publishes nothing shorter than /32; the limit is /16): do not use this snapshot, and check"
+                        + " where it came from"),
+                problems(json));
+        assertEquals(2, IpRangesReader.read(Snapshots.bytes(Snapshots.document("1", "2026-01-01-00-00-00",
+                "0.0.0.0/8 us-east-1 EC2", "2600::/16 us-east-1 EC2")), "f.json").prefixes().size());
+    }
 }

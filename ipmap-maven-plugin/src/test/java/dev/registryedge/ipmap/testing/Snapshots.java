@@ -1,10 +1,12 @@
 package dev.registryedge.ipmap.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 /** Test inputs: the project's checked-in snapshot and small hand-made documents. */
 public final class Snapshots {
@@ -42,6 +44,18 @@ public final class Snapshots {
         }
         return "{\n  \"syncToken\": \"" + syncToken + "\",\n  \"createDate\": \"" + createDate + "\",\n"
                 + "  \"prefixes\": [\n" + v4 + "\n  ],\n  \"ipv6_prefixes\": [\n" + v6 + "\n  ]\n}\n";
+    }
+
+    /** A test resource, gunzipped when its name ends in {@code .gz}. */
+    public static byte[] resource(String name) {
+        try (InputStream in = Snapshots.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return name.endsWith(".gz") ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] bytes(String text) {
