@@ -5,6 +5,9 @@ import dev.registryedge.ipmap.ranges.Selection;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -101,17 +104,13 @@ public final class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        GenerateRequest request;
-        try {
-            request = new GenerateRequest(snapshot.toPath().normalize(),
-                    routingConfig == null ? null : routingConfig.toPath().normalize(),
-                    new Selection(services, regions, ipv4, ipv6), outputDirectory.toPath(), packageName, mapClassName,
-                    routingClassName, refresh ? URI.create(url) : null, Duration.ofSeconds(connectTimeoutSeconds),
-                    Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC),
-                    acceptLargeChange);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("ipmap.url: '" + url + "' is not a URL: " + e.getMessage(), e);
-        }
+        URI refreshFrom = refresh ? refreshUrl(url) : null;
+        GenerateRequest request = new GenerateRequest(path("ipmap.snapshot", snapshot).normalize(),
+                routingConfig == null ? null : path("ipmap.routingConfig", routingConfig).normalize(),
+                new Selection(services, regions, ipv4, ipv6), path("outputDirectory", outputDirectory), packageName,
+                mapClassName, routingClassName, refreshFrom, Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC),
+                acceptLargeChange);
         BuildLog log = new BuildLog() {
             @Override
             public void info(String message) {
@@ -131,5 +130,29 @@ public final class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("Writing the generated sources failed: " + e.getMessage(), e);
         }
         project.addCompileSourceRoot(outputDirectory.getPath());
+    }
+
+    private static Path path(String parameter, File file) throws MojoFailureException {
+        try {
+            return file.toPath();
+        } catch (InvalidPathException e) {
+            throw new MojoFailureException(parameter + ": '" + file + "' is not a valid path: " + e.getMessage(), e);
+        }
+    }
+
+    /** The download location, which must be an absolute http or https URL with a host. */
+    static URI refreshUrl(String url) throws MojoFailureException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new MojoFailureException("ipmap.url: '" + url + "' is not a URL: " + e.getMessage(), e);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            throw new MojoFailureException("ipmap.url: '" + url + "' is not an http:// or https:// URL with a host"
+                    + " (the default is https://ip-ranges.amazonaws.com/ip-ranges.json)");
+        }
+        return uri;
     }
 }
