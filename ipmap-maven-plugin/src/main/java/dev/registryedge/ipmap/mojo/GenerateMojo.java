@@ -84,7 +84,10 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "ipmap.connectTimeoutSeconds", defaultValue = "10")
     private int connectTimeoutSeconds;
 
-    /** Limit on the whole download, in seconds. */
+    /**
+     * Limit on the whole download, in seconds: from sending the request to the last byte of the
+     * body, connecting included (not only until the response headers arrive).
+     */
     @Parameter(property = "ipmap.readTimeoutSeconds", defaultValue = "60")
     private int readTimeoutSeconds;
 

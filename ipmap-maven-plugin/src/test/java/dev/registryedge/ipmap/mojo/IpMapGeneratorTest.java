@@ -72,6 +72,18 @@ class IpMapGeneratorTest {
             }
             exchange.close();
         });
+        server.createContext("/stall-mid-body.json", exchange -> {
+            byte[] bytes = Snapshots.bytes(NEW);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
@@ -227,8 +239,16 @@ class IpMapGeneratorTest {
         long started = System.nanoTime();
         InputException stalled = assertThrows(InputException.class,
                 () -> new IpMapGenerator(log).run(request(url("/stall.json"), null)));
-        assertTrue(stalled.getMessage().startsWith(url("/stall.json") + ": no complete answer within 500 ms to connect"
-                + " and 700 ms to read"), stalled.getMessage());
+        assertEquals(url("/stall.json") + ": no complete answer within 700 ms (ipmap.readTimeoutSeconds, the limit on"
+                + " the whole download): try again later, or raise the limit on a slow network", stalled.getMessage());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
+
+        started = System.nanoTime();
+        InputException midBody = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/stall-mid-body.json"), null)));
+        assertEquals(url("/stall-mid-body.json") + ": no complete answer within 700 ms (ipmap.readTimeoutSeconds, the"
+                + " limit on the whole download): try again later, or raise the limit on a slow network",
+                midBody.getMessage());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
 
         InputException refused = assertThrows(InputException.class,
