@@ -46,6 +46,12 @@ class EdgeFunctionIT {
             assertEquals(List.of("index.js"), file.stream().map(e -> e.getName()).toList());
         }
         String source = Files.readString(NodeBundle.indexJs());
+        java.util.regex.Matcher exports = java.util.regex.Pattern.compile("exports\\.(\\w+)=").matcher(source);
+        List<String> exported = new ArrayList<>();
+        while (exports.find()) {
+            exported.add(exports.group(1));
+        }
+        assertEquals(List.of("handler"), exported, "test hooks stay out of the deployed bundle");
         java.util.regex.Matcher requires = java.util.regex.Pattern.compile("require\\(\"([^\"]*)\"\\)").matcher(source);
         while (requires.find()) {
             assertTrue(requires.group(1).startsWith("node:"), "requires " + requires.group(1));
@@ -104,7 +110,7 @@ class EdgeFunctionIT {
     @Test
     @DisplayName("the compiled presigner gives the SDK's URLs too")
     void presignerMatchesTheSdkOnNode() throws Exception {
-        try (NodeBundle node = new NodeBundle(Map.of())) {
+        try (NodeBundle node = NodeBundle.forTests("deployed", Map.of())) {
             for (SdkPresignCases.Case c : SdkPresignCases.cases()) {
                 SdkPresignCases.Signed sdk = SdkPresignCases.sdk(c);
                 Map<String, Object> args = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
 import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
 import dev.registryedge.handler.sigv4.S3Endpoints;
+import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,8 +28,12 @@ interface EdgeUnderTest extends AutoCloseable {
 
     /** The JVM handler with the given credentials and endpoints. */
     static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts) {
-        AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, RoutingTable.config(),
-                Clock.SYSTEM);
+        return jvm(credentials, s3Endpoints, sts, RoutingTable.config());
+    }
+
+    /** The JVM handler with another routing configuration. */
+    static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts, RoutingConfig routing) {
+        AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, routing, Clock.SYSTEM);
         EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
                 new PrintStreamDecisionLog(System.out)));
         return new EdgeUnderTest() {
@@ -51,6 +56,14 @@ interface EdgeUnderTest extends AutoCloseable {
 
     /** The Node.js bundle with the given keys and endpoints. */
     static EdgeUnderTest node(String accessKey, String secretKey, String s3Endpoints, URI sts) {
+        return node(accessKey, secretKey, s3Endpoints, sts, null);
+    }
+
+    /**
+     * The Node.js bundle with the given keys and endpoints: the deployed one, or with
+     * {@code testRouting} the test bundle with that configuration ({@code TestRouting.named}).
+     */
+    static EdgeUnderTest node(String accessKey, String secretKey, String s3Endpoints, URI sts, String testRouting) {
         Map<String, String> environment = new HashMap<>();
         if (accessKey != null) {
             environment.put("AWS_ACCESS_KEY_ID", accessKey);
@@ -62,7 +75,7 @@ interface EdgeUnderTest extends AutoCloseable {
         }
         NodeBundle bundle;
         try {
-            bundle = new NodeBundle(environment);
+            bundle = testRouting == null ? new NodeBundle(environment) : NodeBundle.forTests(testRouting, environment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,8 @@ final class FakeAws implements AutoCloseable {
     private final Set<String> present;
     private final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger assumeRoleCalls = new AtomicInteger();
+    /** How long AssumeRole takes to answer. */
+    volatile Duration assumeRoleDelay = Duration.ZERO;
 
     /**
      * @param present "bucket/key" of the objects that exist; digests starting {@code f0} get
@@ -87,6 +89,11 @@ final class FakeAws implements AutoCloseable {
             return;
         }
         assumeRoleCalls.incrementAndGet();
+        try {
+            release.await(assumeRoleDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         byte[] xml = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
                 + "<Credentials><AccessKeyId>" + roleAccessKey + "</AccessKeyId><SecretAccessKey>" + roleSecretKey
                 + "</SecretAccessKey>"

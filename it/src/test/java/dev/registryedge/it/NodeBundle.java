@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Node.js build, loaded by {@code node} through a small harness in a child process that
- * answers one request per line.
+ * A Node.js build, loaded by {@code node} through a small harness in a child process that
+ * answers one request per line: the deployed {@code index.js}, or the test bundle (the same
+ * handler with a configuration the test names, and the bare presigner).
  */
 final class NodeBundle implements AutoCloseable {
 
@@ -29,8 +30,20 @@ final class NodeBundle implements AutoCloseable {
     private final BufferedReader out;
     final List<String> logs = new ArrayList<>();
 
+    /** The deployed bundle. */
     NodeBundle(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(node(), resource("harness.js").toString(), indexJs().toString());
+        this(indexJs(), environment);
+    }
+
+    /** The test bundle with the routing configuration of that name ({@code TestRouting.named}). */
+    static NodeBundle forTests(String routing, Map<String, String> environment) throws IOException {
+        Map<String, String> withRouting = new java.util.HashMap<>(environment);
+        withRouting.put("REGISTRY_EDGE_TEST_ROUTING", routing);
+        return new NodeBundle(Project.root().resolve("it/target/test-bundle/index.js"), withRouting);
+    }
+
+    private NodeBundle(Path bundle, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(node(), resource("harness.js").toString(), bundle.toString());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv("PATH"));
         builder.environment().putAll(environment);

@@ -1,7 +1,6 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.core.Deadline;
-import dev.registryedge.handler.edge.node.NodeProcess;
 import dev.registryedge.handler.sigv4.AwsKeys;
 import dev.registryedge.handler.sigv4.SigV4;
 import dev.registryedge.handler.sigv4.Sha256;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Keys for each credentials source: the function's own from the reserved environment
@@ -24,12 +24,15 @@ final class EdgeCredentials {
     private final String stsEndpoint;
     private final long minimumLifeMillis;
     private final S3Limits limits;
+    private final Function<String, String> environment;
     private final Map<String, AwsKeys> roleKeys = new HashMap<>();
 
     /**
      * @param stsEndpoint where to call AssumeRole, an origin without a path, e.g. {@code https://sts.amazonaws.com}
      */
-    EdgeCredentials(String stsEndpoint, int presignValiditySeconds, S3Limits limits) {
+    EdgeCredentials(String stsEndpoint, int presignValiditySeconds, S3Limits limits,
+            Function<String, String> environment) {
+        this.environment = environment;
         this.stsEndpoint = stsEndpoint;
         this.minimumLifeMillis = Credentials.minimumLifeSeconds(presignValiditySeconds) * 1000L;
         this.limits = limits;
@@ -54,13 +57,13 @@ final class EdgeCredentials {
         return fresh;
     }
 
-    private static AwsKeys functionKeys() {
-        String id = NodeProcess.getenv("AWS_ACCESS_KEY_ID");
-        String secret = NodeProcess.getenv("AWS_SECRET_ACCESS_KEY");
+    private AwsKeys functionKeys() {
+        String id = environment.apply("AWS_ACCESS_KEY_ID");
+        String secret = environment.apply("AWS_SECRET_ACCESS_KEY");
         if (id == null || secret == null) {
             throw new IllegalStateException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
         }
-        return new AwsKeys(id, secret, NodeProcess.getenv("AWS_SESSION_TOKEN"), Long.MAX_VALUE);
+        return new AwsKeys(id, secret, environment.apply("AWS_SESSION_TOKEN"), Long.MAX_VALUE);
     }
 
     private AwsKeys assumeRole(AwsKeys function, Credentials source, long nowMillis, Deadline deadline) {

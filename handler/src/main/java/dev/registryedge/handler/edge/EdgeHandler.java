@@ -11,7 +11,9 @@ import dev.registryedge.handler.edge.node.NodeProcess;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.ipmap.lookup.RegionMap;
 import dev.registryedge.ipmap.routing.RoutingConfig;
+import java.util.function.Function;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSObjects;
@@ -21,7 +23,7 @@ import org.teavm.jso.core.JSString;
  * Reads the CloudFront event as a JavaScript object, decides with the shared core, and answers
  * with the request object itself (pass-through) or a new 307 response. Never throws.
  */
-final class EdgeHandler {
+public final class EdgeHandler {
 
     /**
      * For tests and local runs only: Lambda@Edge cannot set environment variables, so in
@@ -30,30 +32,34 @@ final class EdgeHandler {
     static final String S3_ENDPOINT_VARIABLE = "REGISTRY_EDGE_S3_ENDPOINT";
     static final String STS_ENDPOINT_VARIABLE = "REGISTRY_EDGE_STS_ENDPOINT";
 
-    private static Router router;
+    private final Router router;
 
-    private EdgeHandler() {}
-
-    private static Router router() {
-        if (router == null) {
-            RoutingConfig config = RoutingTable.config();
-            String sts = NodeProcess.getenv(STS_ENDPOINT_VARIABLE);
-            EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
-                    config.presignValiditySeconds(), config.s3());
-            NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(NodeProcess.getenv(S3_ENDPOINT_VARIABLE)),
-                    config.s3(), Clock.SYSTEM);
-            router = new Router(config, AwsRegionMap.map(), s3, s3, Clock.SYSTEM, new ConsoleLog());
-        }
-        return router;
+    /**
+     * A handler over Node's https for this configuration and map.
+     *
+     * @param environment reads a variable of the process environment, {@code null} when unset
+     */
+    public EdgeHandler(RoutingConfig config, RegionMap regions, Function<String, String> environment, Clock clock) {
+        String sts = environment.apply(STS_ENDPOINT_VARIABLE);
+        EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
+                config.presignValiditySeconds(), config.s3(), environment);
+        NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(environment.apply(S3_ENDPOINT_VARIABLE)), config.s3(),
+                clock);
+        router = new Router(config, regions, s3, s3, clock, new ConsoleLog());
     }
 
-    static JSObject handle(JSObject event) {
+    /** The compiled-in configuration and map, the process environment and the system clock. */
+    static EdgeHandler deployed() {
+        return new EdgeHandler(RoutingTable.config(), AwsRegionMap.map(), NodeProcess::getenv, Clock.SYSTEM);
+    }
+
+    public JSObject handle(JSObject event) {
         JsRecord request = null;
         try {
             JsRecord cf = cf(event);
             request = cf == null ? null : JsRecord.record(cf.get("request"));
             ViewerRequest viewerRequest = request == null ? null : viewerRequest(cf, request);
-            Decision decision = router().decide(viewerRequest);
+            Decision decision = router.decide(viewerRequest);
             if (decision.outcome().redirects()) {
                 return redirect(decision);
             }

@@ -1,0 +1,60 @@
+package dev.registryedge.it.bundle;
+
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.ipmap.routing.CacheLimits;
+import dev.registryedge.ipmap.routing.Credentials;
+import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.routing.S3Limits;
+import dev.registryedge.ipmap.routing.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routing configurations the checked-in deployment does not have, shared by the JVM tests and
+ * the test bundle so that both builds run the same ones.
+ */
+public final class TestRouting {
+
+    /** The distribution of {@link #checkedChain}: clients in us-east-2 try its checked targets. */
+    public static final String CHAIN_DISTRIBUTION = "ECHAINTEST0001";
+    /** The last, unchecked target of the chain: a bucket in us-east-1 read with the function's keys. */
+    public static final String CHAIN_BUCKET = "chain-farm-bucket";
+    /** The chain's limits: 300 ms to connect, 1 s per call, 2 s for the whole request. */
+    public static final S3Limits CHAIN_LIMITS = new S3Limits(300, 1000, 2000);
+
+    private TestRouting() {}
+
+    /**
+     * A chain of {@code checked} targets in us-west-2 (buckets {@code chain-0}, {@code chain-1},
+     * ...), each read through a role of its own (so each needs an AssumeRole call), then
+     * {@link #CHAIN_BUCKET}; no existence answers are cached.
+     */
+    public static RoutingConfig checkedChain(int checked) {
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < checked; i++) {
+            Credentials role = new Credentials("chain-role-" + i, "arn:aws:iam::123456789012:role/chain-" + i,
+                    "chain-test", 3600);
+            routes.add(new Route(new Target("chain-" + i, "chain-" + i, "us-west-2", null, true, true), role));
+        }
+        Route bucket = new Route(new Target("chain-farm", CHAIN_BUCKET, "us-east-1", null, true, false),
+                Credentials.FUNCTION);
+        routes.add(bucket);
+        Distribution distribution = new Distribution(CHAIN_DISTRIBUTION, "chain", bucket, Map.of("us-east-2", routes));
+        return new RoutingConfig(1200, CHAIN_LIMITS, new CacheLimits(0, 0), true, List.of(),
+                Map.of(CHAIN_DISTRIBUTION, distribution));
+    }
+
+    /** By name: {@code deployed} (the checked-in configuration) or {@code checked-chain-N}. */
+    public static RoutingConfig named(String name) {
+        if (name == null || name.equals("deployed")) {
+            return RoutingTable.config();
+        }
+        if (name.startsWith("checked-chain-")) {
+            return checkedChain(Integer.parseInt(name.substring("checked-chain-".length())));
+        }
+        throw new IllegalArgumentException("no test routing named " + name);
+    }
+}
