@@ -53,16 +53,58 @@ final class NodeBundle implements AutoCloseable {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** The {@code node} executable, or a failure that says how to install it. */
-    static String node() {
+    /** The Node.js majors Lambda@Edge offers (nodejs22.x, nodejs24.x); 20 is deprecated. */
+    static final List<Integer> LAMBDA_EDGE_MAJORS = List.of(22, 24);
+
+    private static String node;
+
+    /**
+     * The {@code node} the build prepared (see {@code src/test/node/ensure-node.sh}), else the
+     * one on PATH; a failure that says how to get one unless it is a Node.js Lambda@Edge runs.
+     */
+    static synchronized String node() {
+        if (node != null) {
+            return node;
+        }
+        String prepared = System.getProperty("registryedge.node");
+        Path candidate = prepared != null && Files.isExecutable(Path.of(prepared)) ? Path.of(prepared) : onPath();
+        String howToGet = " `mvn verify` fetches Node.js 22 from the npm registry when npm is installed"
+                + " (apt-get update && apt-get install -y nodejs npm), or put Node.js 22 or 24 first on PATH.";
+        if (candidate == null) {
+            return fail("node is not installed; the Lambda@Edge build is tested on it." + howToGet);
+        }
+        String version = run(candidate.toString(), "--version");
+        int major = Integer.parseInt(version.replaceAll("^v(\\d+)\\..*$", "$1"));
+        if (!LAMBDA_EDGE_MAJORS.contains(major)) {
+            return fail(candidate + " is Node.js " + version + ", which Lambda@Edge does not offer (it runs "
+                    + LAMBDA_EDGE_MAJORS + ")." + howToGet);
+        }
+        node = candidate.toString();
+        return node;
+    }
+
+    private static Path onPath() {
         for (String directory : System.getenv("PATH").split(":")) {
             Path candidate = Path.of(directory, "node");
             if (Files.isExecutable(candidate)) {
-                return candidate.toString();
+                return candidate;
             }
         }
-        return fail("node is not installed; the Lambda@Edge build is tested on it."
-                + " Install it with: apt-get update && apt-get install -y nodejs");
+        return null;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Path indexJs() {
