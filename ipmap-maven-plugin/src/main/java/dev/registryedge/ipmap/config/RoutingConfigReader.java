@@ -35,8 +35,16 @@ public final class RoutingConfigReader {
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z0-9]{8,20}");
     private static final Pattern ENDPOINT = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?/?");
 
-    /** Lambda@Edge stops a viewer-request function after 5 s; checks must leave room to answer. */
-    static final int MAX_S3_BUDGET_MILLIS = 4000;
+    /**
+     * The most network waiting one request may do: the handler sets one deadline per request,
+     * {@code budgetMillis} after it arrives, and cuts every call to it. Lambda@Edge ends a
+     * viewer-request function at 5 s (CloudFront then answers the client with an error); the
+     * other 2 s are for a cold start, CPU and timer lateness.
+     */
+    static final int MAX_S3_BUDGET_MILLIS = 3000;
+
+    /** An upper bound for reading the numbers at all; the real limits are checked between them. */
+    private static final int MAX_MILLIS = 60_000;
 
     private final Problems problems;
     private final Set<String> knownRegions;
@@ -105,14 +113,25 @@ public final class RoutingConfigReader {
             return new S3Limits(300, 1000, 2000);
         }
         s3.allowOnly(Set.of("connectTimeoutMillis", "requestTimeoutMillis", "budgetMillis"));
-        int connect = s3.optionalInt("connectTimeoutMillis", 300, 1, MAX_S3_BUDGET_MILLIS);
-        int request = s3.optionalInt("requestTimeoutMillis", 1000, 1, MAX_S3_BUDGET_MILLIS);
-        int budget = s3.optionalInt("budgetMillis", 2000, 1, MAX_S3_BUDGET_MILLIS);
-        if (connect > request) {
-            problems.add(s3.pathOf("connectTimeoutMillis"), connect + " exceeds requestTimeoutMillis " + request);
+        int connect = s3.optionalInt("connectTimeoutMillis", 300, 1, MAX_MILLIS);
+        int request = s3.optionalInt("requestTimeoutMillis", 1000, 1, MAX_MILLIS);
+        int budget = s3.optionalInt("budgetMillis", 2000, 1, MAX_MILLIS);
+        // connectTimeoutMillis <= requestTimeoutMillis <= budgetMillis <= MAX_S3_BUDGET_MILLIS
+        if (budget > MAX_S3_BUDGET_MILLIS) {
+            problems.add(s3.pathOf("budgetMillis"), budget + " exceeds " + MAX_S3_BUDGET_MILLIS + ": all network calls of"
+                    + " a request (AssumeRole, HeadObject, retries) must end within it, and Lambda@Edge ends the"
+                    + " function at 5 s, of which 2 s are kept for a cold start, CPU and timer lateness; lower budgetMillis"
+                    + " to at most " + MAX_S3_BUDGET_MILLIS);
         }
         if (request > budget) {
-            problems.add(s3.pathOf("requestTimeoutMillis"), request + " exceeds budgetMillis " + budget);
+            problems.add(s3.pathOf("requestTimeoutMillis"), request + " exceeds budgetMillis " + budget
+                    + ": one call cannot take longer than the whole request's budget; lower requestTimeoutMillis or raise"
+                    + " budgetMillis (at most " + MAX_S3_BUDGET_MILLIS + ")");
+        }
+        if (connect > request) {
+            problems.add(s3.pathOf("connectTimeoutMillis"), connect + " exceeds requestTimeoutMillis " + request
+                    + ": opening the connection is part of the call; lower connectTimeoutMillis or raise"
+                    + " requestTimeoutMillis");
         }
         return new S3Limits(connect, request, budget);
     }

@@ -78,8 +78,11 @@ class RoutingConfigReaderTest {
                 }
                 """;
         assertEquals(List.of(
-                "routing.json: s3.budgetMillis: 9000 is outside 1..4000",
-                "routing.json: s3.connectTimeoutMillis: 500 exceeds requestTimeoutMillis 400",
+                "routing.json: s3.budgetMillis: 9000 exceeds 3000: all network calls of a request (AssumeRole,"
+                        + " HeadObject, retries) must end within it, and Lambda@Edge ends the function at 5 s, of which"
+                        + " 2 s are kept for a cold start, CPU and timer lateness; lower budgetMillis to at most 3000",
+                "routing.json: s3.connectTimeoutMillis: 500 exceeds requestTimeoutMillis 400: opening the connection is"
+                        + " part of the call; lower connectTimeoutMillis or raise requestTimeoutMillis",
                 "routing.json: alwaysCloudFront[0]: '169.59.196.161/28' has host bits set below its /28",
                 "routing.json: credentials.cross.roleArn: 'arn:aws:iam::123:user/x' is not an IAM role ARN"
                         + " (arn:aws:iam::<12-digit account>:role/<path and name>)",
@@ -142,5 +145,33 @@ class RoutingConfigReaderTest {
         assertEquals(true, distribution.routesFor("us-west-2").get(0).target().pathStyle());
         assertEquals(2000, config.s3().budgetMillis());
         assertEquals(true, config.debugOverrides());
+    }
+
+    @Test
+    @DisplayName("s3: connectTimeoutMillis <= requestTimeoutMillis <= budgetMillis <= 3000")
+    void limitsTheNetworkTimeOfARequestToThreeSeconds() throws Exception {
+        String template = """
+                {"s3": {"connectTimeoutMillis": %d, "requestTimeoutMillis": %d, "budgetMillis": %d},
+                 "targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"routes": {"us-east-1": ["t"]}}}}
+                """;
+        assertEquals(3000, read(String.format(template, 3000, 3000, 3000)).s3().budgetMillis());
+        assertEquals(List.of("routing.json: s3.budgetMillis: 3001 exceeds 3000: all network calls of a request"
+                + " (AssumeRole, HeadObject, retries) must end within it, and Lambda@Edge ends the function at 5 s, of"
+                + " which 2 s are kept for a cold start, CPU and timer lateness; lower budgetMillis to at most 3000"),
+                problems(String.format(template, 300, 1000, 3001)));
+        assertEquals(List.of("routing.json: s3.requestTimeoutMillis: 2500 exceeds budgetMillis 2000: one call cannot"
+                + " take longer than the whole request's budget; lower requestTimeoutMillis or raise budgetMillis (at"
+                + " most 3000)"), problems(String.format(template, 300, 2500, 2000)));
+        assertEquals(List.of("routing.json: s3.budgetMillis: 4000 exceeds 3000: all network calls of a request"
+                + " (AssumeRole, HeadObject, retries) must end within it, and Lambda@Edge ends the function at 5 s, of"
+                + " which 2 s are kept for a cold start, CPU and timer lateness; lower budgetMillis to at most 3000",
+                "routing.json: s3.requestTimeoutMillis: 4001 exceeds budgetMillis 4000: one call cannot take longer than"
+                        + " the whole request's budget; lower requestTimeoutMillis or raise budgetMillis (at most 3000)",
+                "routing.json: s3.connectTimeoutMillis: 5000 exceeds requestTimeoutMillis 4001: opening the connection"
+                        + " is part of the call; lower connectTimeoutMillis or raise requestTimeoutMillis"),
+                problems(String.format(template, 5000, 4001, 4000)));
+        assertEquals(List.of("routing.json: s3.connectTimeoutMillis: 0 is outside 1..60000"),
+                problems(String.format(template, 0, 1000, 2000)));
     }
 }
