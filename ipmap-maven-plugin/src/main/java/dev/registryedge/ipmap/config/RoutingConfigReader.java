@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +32,22 @@ public final class RoutingConfigReader {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    /** Prefixes and suffixes AWS reserves for its own names (access points, directory buckets, ...). */
+    private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_BUCKET_SUFFIXES =
+            List.of("-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:([^:]*):iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    /** The AWS partitions an IAM role can live in. */
+    private static final List<String> PARTITIONS =
+            List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z0-9]{8,20}");
-    private static final Pattern ENDPOINT = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?/?");
+    private static final Pattern ENDPOINT = Pattern.compile("(https?)://([A-Za-z0-9.-]+|\\[::1\\])(?::(\\d{1,10}))?/?");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    /** Hosts that an {@code http://} endpoint may name: presigned URLs must not cross a network in clear text. */
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+    private static final Pattern SIGNING_REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     /**
      * The most network waiting one request may do: the handler sets one deadline per request,
@@ -146,13 +160,21 @@ public final class RoutingConfigReader {
                 return;
             }
             String roleArn = entry.requiredString("roleArn");
-            if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
-                problems.add(entry.pathOf("roleArn"), "'" + roleArn
-                        + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<path and name>)");
+            if (roleArn != null && headerSafe(entry.pathOf("roleArn"), roleArn)) {
+                Matcher arn = ROLE_ARN.matcher(roleArn);
+                if (!arn.matches()) {
+                    problems.add(entry.pathOf("roleArn"), "'" + roleArn
+                            + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<path and name>)");
+                } else if (!PARTITIONS.contains(arn.group(1))) {
+                    problems.add(entry.pathOf("roleArn"), "'" + roleArn + "' names partition '" + arn.group(1)
+                            + "', which is not an AWS partition (one of " + String.join(", ", PARTITIONS) + ")");
+                }
             }
             String session = entry.optionalString("sessionName");
             if (session == null) {
                 session = "registry-edge";
+            } else if (!headerSafe(entry.pathOf("sessionName"), session)) {
+                // reported
             } else if (!SESSION_NAME.matcher(session).matches()) {
                 problems.add(entry.pathOf("sessionName"), "'" + session
                         + "' is not a role session name (2-64 of letters, digits and +=,.@_-)");
@@ -176,18 +198,21 @@ public final class RoutingConfigReader {
         root.objectMembers("targets").forEach((name, entry) -> {
             entry.allowOnly(Set.of("bucket", "region", "endpoint", "pathStyle", "checkExists", "credentials"));
             String bucket = entry.requiredString("bucket");
-            if (bucket != null && (!BUCKET.matcher(bucket).matches() || bucket.contains("..")
-                    || IP_LIKE.matcher(bucket).matches())) {
-                problems.add(entry.pathOf("bucket"), "'" + bucket + "' is not a valid S3 bucket name"
-                        + " (3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit)");
+            if (bucket != null && headerSafe(entry.pathOf("bucket"), bucket)) {
+                checkBucket(entry.pathOf("bucket"), bucket);
             }
             String endpoint = entry.optionalString("endpoint");
-            if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-                problems.add(entry.pathOf("endpoint"), "'" + endpoint + "' is not an http(s)://host[:port] URL");
+            if (endpoint != null && headerSafe(entry.pathOf("endpoint"), endpoint)) {
+                checkEndpoint(entry.pathOf("endpoint"), endpoint);
             }
             String region = entry.requiredString("region");
-            if (region != null && endpoint == null) {
-                checkKnownRegion(entry.pathOf("region"), region, "a region in the snapshot");
+            if (region != null && headerSafe(entry.pathOf("region"), region)) {
+                if (endpoint == null) {
+                    checkKnownRegion(entry.pathOf("region"), region, "a region in the snapshot");
+                } else if (!SIGNING_REGION.matcher(region).matches()) {
+                    problems.add(entry.pathOf("region"), "'" + region + "' is not a signing region name (1-64 letters,"
+                            + " digits, '-' and '_', starting with a letter or digit, e.g. auto)");
+                }
             }
             boolean pathStyle = entry.optionalBoolean("pathStyle", endpoint != null);
             boolean checkExists = entry.optionalBoolean("checkExists", false);
@@ -199,6 +224,68 @@ public final class RoutingConfigReader {
             targets.put(name, new TargetEntry(new Target(name, bucket, region, endpoint, pathStyle, checkExists), source));
         });
         return targets;
+    }
+
+    /**
+     * Whether a value that ends up in an HTTP header or request line at run time (signed
+     * headers, the STS query, the host) holds printable ASCII only; records a problem if not.
+     * A CR or LF there would split the header; CloudFront and Node refuse such requests.
+     */
+    private boolean headerSafe(String path, String value) {
+        if (Problems.isPrintableAscii(value)) {
+            return true;
+        }
+        problems.add(path, Problems.quote(value) + " contains a control character or a character outside ASCII,"
+                + " which cannot go into an HTTP request: use printable ASCII only");
+        return false;
+    }
+
+    private void checkBucket(String path, String bucket) {
+        String reason = null;
+        if (!BUCKET.matcher(bucket).matches()) {
+            problems.add(path, "'" + bucket + "' is not a valid S3 bucket name (3-63 lower-case letters, digits, dots"
+                    + " and hyphens, starting and ending with a letter or digit)");
+            return;
+        } else if (bucket.contains("..")) {
+            reason = "two dots in a row";
+        } else if (bucket.contains(".-") || bucket.contains("-.")) {
+            reason = "a dot next to a hyphen";
+        } else if (IP_LIKE.matcher(bucket).matches()) {
+            reason = "it is formatted as an IP address";
+        } else {
+            for (String prefix : RESERVED_BUCKET_PREFIXES) {
+                if (bucket.startsWith(prefix)) {
+                    reason = "the prefix '" + prefix + "' is reserved by AWS";
+                }
+            }
+            for (String suffix : RESERVED_BUCKET_SUFFIXES) {
+                if (bucket.endsWith(suffix)) {
+                    reason = "the suffix '" + suffix + "' is reserved by AWS (access point aliases, directory and"
+                            + " table buckets, Multi-Region Access Points)";
+                }
+            }
+        }
+        if (reason != null) {
+            problems.add(path, "'" + bucket + "' is not a valid S3 bucket name: " + reason);
+        }
+    }
+
+    private void checkEndpoint(String path, String endpoint) {
+        Matcher url = ENDPOINT.matcher(endpoint);
+        if (!url.matches() || !(url.group(2).equals("[::1]") || HOST_NAME.matcher(url.group(2)).matches())) {
+            problems.add(path, "'" + endpoint + "' is not an http(s)://host[:port] URL");
+            return;
+        }
+        if (url.group(3) != null) {
+            long port = Long.parseLong(url.group(3));
+            if (port < 1 || port > 65535) {
+                problems.add(path, "'" + endpoint + "' has port " + url.group(3) + ", outside 1..65535");
+            }
+        }
+        if (url.group(1).equals("http") && !LOOPBACK.contains(url.group(2).toLowerCase(Locale.ROOT))) {
+            problems.add(path, "'" + endpoint + "' would send presigned URLs, and the keys' signatures, in clear text:"
+                    + " use https:// (http:// is allowed only for 127.0.0.1, localhost and [::1], for tests)");
+        }
     }
 
     private Map<String, List<TargetEntry>> readReplicas(JsonObject root, Map<String, TargetEntry> targets) {

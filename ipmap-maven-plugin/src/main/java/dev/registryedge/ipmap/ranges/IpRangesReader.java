@@ -38,8 +38,9 @@ public final class IpRangesReader {
         JsonObject root = JsonObject.parse(content, problems);
 
         String syncToken = root.requiredString("syncToken");
-        if (syncToken != null && !syncToken.matches("[0-9]{1,19}")) {
-            problems.add("syncToken", "'" + syncToken + "' is not a number of seconds");
+        if (syncToken != null && !isSeconds(syncToken)) {
+            problems.add("syncToken", Problems.quote(syncToken) + " is not a number of seconds (0 to " + Long.MAX_VALUE
+                    + ")");
         }
         String createDate = root.requiredString("createDate");
         if (createDate != null) {
@@ -55,6 +56,19 @@ public final class IpRangesReader {
         readPrefixes(root, "ipv6_prefixes", "ipv6_prefix", AddressFamily.IPV6, prefixes);
         problems.throwIfAny();
         return new Snapshot(syncToken, createDate, prefixes);
+    }
+
+    /** Whether the text is a decimal number, in ASCII digits, that fits a {@code long}. */
+    private static boolean isSeconds(String text) {
+        if (!text.matches("[0-9]{1,19}")) {
+            return false;
+        }
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static LocalDateTime parseCreateDate(String createDate) {

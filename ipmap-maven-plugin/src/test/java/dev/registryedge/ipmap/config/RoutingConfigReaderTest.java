@@ -174,4 +174,119 @@ class RoutingConfigReaderTest {
         assertEquals(List.of("routing.json: s3.connectTimeoutMillis: 0 is outside 1..60000"),
                 problems(String.format(template, 0, 1000, 2000)));
     }
+
+    private static String withTargets(String targets) {
+        return """
+                {"credentials": {"cross": {"roleArn": "arn:aws:iam::123456789012:role/reader"}},
+                 "targets": {%s},
+                 "distributions": {"E2KP8SMSY4XB67": {"home": "t", "routes": {"us-east-1": ["t"]}}}}
+                """.formatted(targets);
+    }
+
+    @Test
+    @DisplayName("endpoints: https, or http for loopback only; ports 1..65535")
+    void endpointsMustNotSendPresignedUrlsInClearText() throws Exception {
+        RoutingConfig config = read(withTargets("""
+                "t": {"bucket": "bucket-one", "region": "us-east-1"},
+                "a": {"bucket": "bucket-one", "region": "auto", "endpoint": "http://127.0.0.1:9000"},
+                "b": {"bucket": "bucket-one", "region": "auto", "endpoint": "http://localhost:1/"},
+                "c": {"bucket": "bucket-one", "region": "auto", "endpoint": "http://[::1]:65535"},
+                "d": {"bucket": "bucket-one", "region": "auto", "endpoint": "https://acct.r2.cloudflarestorage.com"}
+                """));
+        assertEquals(1, config.distributions().size());
+        assertEquals(List.of(
+                "routing.json: targets.a.endpoint: 'http://example.com' would send presigned URLs, and the keys'"
+                        + " signatures, in clear text: use https:// (http:// is allowed only for 127.0.0.1, localhost"
+                        + " and [::1], for tests)",
+                "routing.json: targets.b.endpoint: 'http://127.0.0.2:9000' would send presigned URLs, and the keys'"
+                        + " signatures, in clear text: use https:// (http:// is allowed only for 127.0.0.1, localhost"
+                        + " and [::1], for tests)",
+                "routing.json: targets.c.endpoint: 'https://example.com:65536' has port 65536, outside 1..65535",
+                "routing.json: targets.d.endpoint: 'https://example.com:0' has port 0, outside 1..65535",
+                "routing.json: targets.e.endpoint: 'https://example.com:99999999999' is not an http(s)://host[:port]"
+                        + " URL",
+                "routing.json: targets.f.endpoint: 'https://-example..com' is not an http(s)://host[:port] URL"),
+                problems(withTargets("""
+                "t": {"bucket": "bucket-one", "region": "us-east-1"},
+                "a": {"bucket": "bucket-one", "region": "auto", "endpoint": "http://example.com"},
+                "b": {"bucket": "bucket-one", "region": "auto", "endpoint": "http://127.0.0.2:9000"},
+                "c": {"bucket": "bucket-one", "region": "auto", "endpoint": "https://example.com:65536"},
+                "d": {"bucket": "bucket-one", "region": "auto", "endpoint": "https://example.com:0"},
+                "e": {"bucket": "bucket-one", "region": "auto", "endpoint": "https://example.com:99999999999"},
+                "f": {"bucket": "bucket-one", "region": "auto", "endpoint": "https://-example..com"}
+                """)));
+    }
+
+    @Test
+    void refusesBucketNamesAwsForbids() {
+        String[] buckets = {"xn--bucket", "sthree-bucket", "amzn-s3-demo-bucket", "bucket-s3alias", "bucket--ol-s3",
+            "bucket--x-s3", "bucket--table-s3", "bucket.mrap", "a.-b", "a-.b", "a..b", "192.168.5.4"};
+        StringBuilder targets = new StringBuilder("\"t\": {\"bucket\": \"bucket-one\", \"region\": \"us-east-1\"}");
+        for (int i = 0; i < buckets.length; i++) {
+            targets.append(",\n\"b").append(i).append("\": {\"bucket\": \"").append(buckets[i])
+                    .append("\", \"region\": \"us-east-1\"}");
+        }
+        String aliases = "the suffix '%s' is reserved by AWS (access point aliases, directory and table buckets,"
+                + " Multi-Region Access Points)";
+        List<String> reasons = List.of("the prefix 'xn--' is reserved by AWS", "the prefix 'sthree-' is reserved by AWS",
+                "the prefix 'amzn-s3-demo-' is reserved by AWS", aliases.formatted("-s3alias"),
+                aliases.formatted("--ol-s3"), aliases.formatted("--x-s3"), aliases.formatted("--table-s3"),
+                aliases.formatted(".mrap"), "a dot next to a hyphen", "a dot next to a hyphen", "two dots in a row",
+                "it is formatted as an IP address");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            expected.add("routing.json: targets.b" + i + ".bucket: '" + buckets[i] + "' is not a valid S3 bucket name: "
+                    + reasons.get(i));
+        }
+        assertEquals(expected, problems(withTargets(targets.toString())));
+    }
+
+    @Test
+    void roleArnsMustNameAnAwsPartition() throws Exception {
+        for (String partition : List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
+                "aws-eusc")) {
+            read(withTargets("\"t\": {\"bucket\": \"bucket-one\", \"region\": \"us-east-1\"}")
+                    .replace("arn:aws:", "arn:" + partition + ":"));
+        }
+        assertEquals(List.of("routing.json: credentials.cross.roleArn: 'arn:awsfoo-bar:iam::123456789012:role/reader'"
+                + " names partition 'awsfoo-bar', which is not an AWS partition (one of aws, aws-cn, aws-us-gov, aws-iso,"
+                + " aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)"),
+                problems(withTargets("\"t\": {\"bucket\": \"bucket-one\", \"region\": \"us-east-1\"}")
+                        .replace("arn:aws:", "arn:awsfoo-bar:")));
+    }
+
+    @Test
+    @DisplayName("values that go into HTTP requests at run time hold printable ASCII only")
+    void refusesControlCharactersAndNonAsciiInRequestValues() {
+        String json = """
+                {"credentials": {"cross": {"roleArn": "arn:aws:iam::123456789012:role/reader\\r\\nx-evil: 1",
+                                           "sessionName": "edge\\u0000"},
+                                 "other": {"roleArn": "arn:aws:iam::123456789012:role/r\\u00e9ader",
+                                           "sessionName": "s\\u2028s"}},
+                 "targets": {
+                   "t": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "x": {"bucket": "bucket\\none", "region": "auto\\r\\n", "endpoint": "https://h\\u0131st.example.com"},
+                   "y": {"bucket": "bücket", "region": "us-east-1\\t"},
+                   "z": {"bucket": "bucket-one", "region": "auto\\u007f", "endpoint": "https://example.com"},
+                   "w": {"bucket": "bucket-one", "region": "a/b", "endpoint": "https://example.com"}
+                 },
+                 "distributions": {"E2KP8SMSY4XB67": {"home": "t", "routes": {"us-east-1": ["t"]}}}}
+                """;
+        String ascii = " contains a control character or a character outside ASCII, which cannot go into an HTTP"
+                + " request: use printable ASCII only";
+        assertEquals(List.of(
+                "routing.json: credentials.cross.roleArn: 'arn:aws:iam::123456789012:role/reader\\r\\nx-evil: 1'" + ascii,
+                "routing.json: credentials.cross.sessionName: 'edge\\u0000'" + ascii,
+                "routing.json: credentials.other.roleArn: 'arn:aws:iam::123456789012:role/r\\u00e9ader'" + ascii,
+                "routing.json: credentials.other.sessionName: 's\\u2028s'" + ascii,
+                "routing.json: targets.x.bucket: 'bucket\\none'" + ascii,
+                "routing.json: targets.x.endpoint: 'https://h\\u0131st.example.com'" + ascii,
+                "routing.json: targets.x.region: 'auto\\r\\n'" + ascii,
+                "routing.json: targets.y.bucket: 'b\\u00fccket'" + ascii,
+                "routing.json: targets.y.region: 'us-east-1\\t'" + ascii,
+                "routing.json: targets.z.region: 'auto\\u007f'" + ascii,
+                "routing.json: targets.w.region: 'a/b' is not a signing region name (1-64 letters, digits, '-' and '_',"
+                        + " starting with a letter or digit, e.g. auto)"),
+                problems(json));
+    }
 }

@@ -64,6 +64,7 @@ class IpMapGeneratorTest {
         serve("/new.json", 200, NEW);
         serve("/garbage.json", 200, "{\"syncToken\": \"1\", \"createDate\": \"x\", \"prefixes\": 5}");
         serve("/missing.json", 404, "not here");
+        serve("/huge-token.json", 200, NEW.replace("1700086400", "9999999999999999999"));
         server.createContext("/stall.json", exchange -> {
             try {
                 release.await();
@@ -231,6 +232,11 @@ class IpMapGeneratorTest {
         assertEquals(List.of(url("/garbage.json") + ": createDate: 'x' is not a date of the form yyyy-MM-dd-HH-mm-ss",
                 url("/garbage.json") + ": prefixes: 5 is not an array",
                 url("/garbage.json") + ": ipv6_prefixes: is missing"), garbage.problems());
+
+        InputException hugeToken = assertThrows(InputException.class,
+                () -> new IpMapGenerator(log).run(request(url("/huge-token.json"), null)));
+        assertEquals(url("/huge-token.json") + ": syncToken: '9999999999999999999' is not a number of seconds (0 to"
+                + " 9223372036854775807)", hugeToken.getMessage());
 
         InputException missing = assertThrows(InputException.class,
                 () -> new IpMapGenerator(log).run(request(url("/missing.json"), null)));

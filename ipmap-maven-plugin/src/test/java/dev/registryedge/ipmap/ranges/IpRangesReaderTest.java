@@ -34,7 +34,7 @@ class IpRangesReaderTest {
         String json = Snapshots.document("17x", "2026-13-01", "10.0.0.0/33 us-east-1 EC2", "10.0.0.1/24 us-east-1 EC2",
                 "2600::/200 us-east-1 EC2", "2600::1/64 us-east-1 EC2", "10.0.0.0/8 us_east_1 EC2");
         assertEquals(List.of(
-                "f.json: syncToken: '17x' is not a number of seconds",
+                "f.json: syncToken: '17x' is not a number of seconds (0 to 9223372036854775807)",
                 "f.json: createDate: '2026-13-01' is not a date of the form yyyy-MM-dd-HH-mm-ss",
                 "f.json: prefixes[0].ip_prefix: '10.0.0.0/33' is not an IPv4 CIDR block with its host bits clear",
                 "f.json: prefixes[1].ip_prefix: '10.0.0.1/24' is not an IPv4 CIDR block with its host bits clear",
@@ -88,5 +88,16 @@ class IpRangesReaderTest {
                 problems(json));
         assertEquals(2, IpRangesReader.read(Snapshots.bytes(Snapshots.document("1", "2026-01-01-00-00-00",
                 "0.0.0.0/8 us-east-1 EC2", "2600::/16 us-east-1 EC2")), "f.json").prefixes().size());
+    }
+
+    @Test
+    void refusesASyncTokenBeyondALong() throws Exception {
+        assertEquals(List.of("f.json: syncToken: '9999999999999999999' is not a number of seconds (0 to"
+                + " 9223372036854775807)"),
+                problems(Snapshots.document("9999999999999999999", "2026-01-01-00-00-00", "10.0.0.0/8 us-east-1 EC2")));
+        assertEquals(List.of("f.json: syncToken: '\\uff11\\uff12' is not a number of seconds (0 to 9223372036854775807)"),
+                problems(Snapshots.document("\uff11\uff12", "2026-01-01-00-00-00", "10.0.0.0/8 us-east-1 EC2")));
+        assertEquals("9223372036854775807", IpRangesReader.read(Snapshots.bytes(Snapshots.document("9223372036854775807",
+                "2026-01-01-00-00-00", "10.0.0.0/8 us-east-1 EC2")), "f.json").syncToken());
     }
 }
