@@ -15,17 +15,15 @@ import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.routing.S3Limits;
 import dev.registryedge.ipmap.routing.Target;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the class that builds the validated routing configuration, so the function needs
  * no file or environment at run time. Targets and credentials become local variables shared
- * by the routes that use them.
+ * by the routes that use them, named {@code target...} and {@code credentials...} after them.
  */
 public final class RoutingTableGenerator {
 
@@ -121,31 +119,35 @@ public final class RoutingTableGenerator {
     }
 
     private static void collect(Route route, Map<Target, String> targets, Map<Credentials, String> credentials) {
-        targets.computeIfAbsent(route.target(), t -> variableName(t.name(), targets.values()));
+        targets.computeIfAbsent(route.target(), t -> variableName("target", t.name(), targets, credentials));
         if (!route.credentials().equals(Credentials.FUNCTION)) {
-            credentials.computeIfAbsent(route.credentials(), c -> variableName(c.name(), credentials.values()));
+            credentials.computeIfAbsent(route.credentials(),
+                    c -> variableName("credentials", c.name(), targets, credentials));
         }
     }
 
-    /** A Java identifier for a configuration name: {@code appci-replica-us-east-2} becomes {@code appciReplicaUsEast2}. */
-    static String variableName(String name, Collection<String> taken) {
-        StringBuilder identifier = new StringBuilder();
-        boolean upper = false;
+    /**
+     * A Java identifier for a configuration name, in one namespace for targets and credentials:
+     * target {@code appci-replica-us-east-2} becomes {@code targetAppciReplicaUsEast2}, credentials
+     * {@code reader} become {@code credentialsReader}. The lower-case kind prefix keeps every
+     * identifier apart from the imported types, from keywords, from {@code distributions} and
+     * from each other; names that differ only in punctuation get a number.
+     */
+    static String variableName(String kind, String name, Map<Target, String> targets,
+            Map<Credentials, String> credentials) {
+        StringBuilder identifier = new StringBuilder(kind);
+        boolean upper = true;
         for (char c : name.toCharArray()) {
-            if (Character.isLetterOrDigit(c) && c < 128) {
-                identifier.append(upper && identifier.length() > 0 ? Character.toUpperCase(c) : c);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                identifier.append(upper ? Character.toUpperCase(c) : c);
                 upper = false;
             } else {
                 upper = true;
             }
         }
-        if (identifier.length() == 0 || !Character.isLetter(identifier.charAt(0))) {
-            identifier.insert(0, 'v');
-        }
         String candidate = identifier.toString();
-        for (int i = 2; taken.contains(candidate) || SourceVersion.isKeyword(candidate)
-                || candidate.equals("distributions"); i++) {
-            candidate = identifier + "" + i;
+        for (int i = 2; targets.containsValue(candidate) || credentials.containsValue(candidate); i++) {
+            candidate = identifier + "_" + i;
         }
         return candidate;
     }

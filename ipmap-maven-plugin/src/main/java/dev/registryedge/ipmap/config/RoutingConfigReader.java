@@ -47,6 +47,13 @@ public final class RoutingConfigReader {
             Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     /** Hosts that an {@code http://} endpoint may name: presigned URLs must not cross a network in clear text. */
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+    /**
+     * Names of targets, credentials and distributions: they become parts of Java identifiers in
+     * the generated routing table and appear in logs and in the {@code x-registry-edge-route}
+     * response header, so they are kept to lower-case ASCII.
+     */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    static final String NAME_RULE = "1-63 of lower-case letters, digits, '.', '_' and '-', starting with a letter or digit";
     private static final Pattern SIGNING_REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     /**
@@ -155,6 +162,7 @@ public final class RoutingConfigReader {
         sources.put(Credentials.FUNCTION.name(), Credentials.FUNCTION);
         root.objectMembers("credentials").forEach((name, entry) -> {
             entry.allowOnly(Set.of("roleArn", "sessionName", "durationSeconds"));
+            checkName(entry.path(), name);
             if (name.equals(Credentials.FUNCTION.name())) {
                 problems.add(entry.path(), "'function' is reserved for the function's own credentials");
                 return;
@@ -197,6 +205,7 @@ public final class RoutingConfigReader {
         Map<String, TargetEntry> targets = new LinkedHashMap<>();
         root.objectMembers("targets").forEach((name, entry) -> {
             entry.allowOnly(Set.of("bucket", "region", "endpoint", "pathStyle", "checkExists", "credentials"));
+            checkName(entry.path(), name);
             String bucket = entry.requiredString("bucket");
             if (bucket != null && headerSafe(entry.pathOf("bucket"), bucket)) {
                 checkBucket(entry.pathOf("bucket"), bucket);
@@ -224,6 +233,13 @@ public final class RoutingConfigReader {
             targets.put(name, new TargetEntry(new Target(name, bucket, region, endpoint, pathStyle, checkExists), source));
         });
         return targets;
+    }
+
+    private void checkName(String path, String name) {
+        if (!NAME.matcher(name).matches()) {
+            problems.add(path, Problems.quote(name) + " is not a valid name (" + NAME_RULE + "): names become Java"
+                    + " identifiers and go into log lines and the x-registry-edge-route response header");
+        }
     }
 
     /**
@@ -314,6 +330,9 @@ public final class RoutingConfigReader {
                 problems.add(entry.path(), "'" + id + "' is not a CloudFront distribution id (upper-case letters and digits)");
             }
             String name = entry.optionalString("name");
+            if (name != null) {
+                checkName(entry.pathOf("name"), name);
+            }
             String replicaCredentialsName = entry.optionalString("replicaCredentials");
             Credentials replicaCredentials = replicaCredentialsName == null ? null : credentials.get(replicaCredentialsName);
             if (replicaCredentialsName != null && replicaCredentials == null) {

@@ -289,4 +289,33 @@ class RoutingConfigReaderTest {
                         + " starting with a letter or digit, e.g. auto)"),
                 problems(json));
     }
+
+    @Test
+    @DisplayName("names of targets, credentials and distributions: [a-z0-9][a-z0-9._-]{0,62}")
+    void refusesNamesThatCannotBeIdentifiersOrHeaderValues() {
+        String json = """
+                {"credentials": {"Credentials": {"roleArn": "arn:aws:iam::123456789012:role/reader"}},
+                 "targets": {
+                   "List": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "x\\r\\nx-injected: 1": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "-x": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "%s": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "caf\\u00e9": {"bucket": "bucket-one", "region": "us-east-1"},
+                   "t": {"bucket": "bucket-one", "region": "us-east-1"}
+                 },
+                 "distributions": {"E2KP8SMSY4XB67": {"name": "farm one\\n", "home": "t", "routes": {"us-east-1": ["t"]}}}}
+                """.formatted("x".repeat(64));
+        String rule = " is not a valid name (1-63 of lower-case letters, digits, '.', '_' and '-', starting with a letter"
+                + " or digit): names become Java identifiers and go into log lines and the x-registry-edge-route"
+                + " response header";
+        assertEquals(List.of(
+                "routing.json: credentials.Credentials: 'Credentials'" + rule,
+                "routing.json: targets.List: 'List'" + rule,
+                "routing.json: targets.x\\r\\nx-injected: 1: 'x\\r\\nx-injected: 1'" + rule,
+                "routing.json: targets.-x: '-x'" + rule,
+                "routing.json: targets." + "x".repeat(64) + ": '" + "x".repeat(64) + "'" + rule,
+                "routing.json: targets.caf\u00e9: 'caf\\u00e9'" + rule,
+                "routing.json: distributions.E2KP8SMSY4XB67.name: 'farm one\\n'" + rule),
+                problems(json));
+    }
 }
