@@ -51,6 +51,7 @@ public final class BenchReport {
         line("");
         lookups();
         decisions();
+        nodeDecisions();
         coldStarts();
         sizes();
         Files.writeString(out.resolve("report.md"), report);
@@ -147,6 +148,56 @@ public final class BenchReport {
         line("");
     }
 
+    /** The node the build prepared for the tests (a Lambda@Edge runtime), else the one on PATH. */
+    private String node() {
+        Path prepared = root.resolve("it/target/node/bin/node");
+        return Files.isExecutable(prepared) ? prepared.toString() : "node";
+    }
+
+    /** The deployed bundle on Node, the build that runs at the edge: see src/bench/node/decisions.js. */
+    private void nodeDecisions() throws Exception {
+        String output = run(List.of(node(), root.resolve("it/src/bench/node/decisions.js").toString(),
+                root.resolve("handler/target/edge-function/index.js").toString(), root.resolve("data/events").toString(),
+                root.resolve("it/src/test/resources/edge/cold-start.js").toString()), Map.of());
+        JsonNode result = new ObjectMapper().readTree(output.lines().filter(l -> l.startsWith("{")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result from decisions.js:\n" + output)));
+        Files.writeString(out.resolve("node.json"), result.toString());
+        line("### Decisions of the deployed Node.js build (" + result.get("node").asText()
+                + "; µs per invocation of `handler`, 20,000 after 3,000 of warm-up)");
+        line("");
+        line("| path | wall p50 | wall p99 | CPU p50 | CPU p99 |");
+        line("| --- | --- | --- | --- | --- |");
+        double worstWallP99 = 0;
+        double worstCpuP50 = 0;
+        var paths = result.get("decisions").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            JsonNode m = path.getValue();
+            line(String.format("| %s | %.0f | %.0f | %.0f | %.0f |", path.getKey(), m.get("wallMicrosP50").asDouble(),
+                    m.get("wallMicrosP99").asDouble(), m.get("cpuMicrosP50").asDouble(), m.get("cpuMicrosP99").asDouble()));
+            worstWallP99 = Math.max(worstWallP99, m.get("wallMicrosP99").asDouble());
+            worstCpuP50 = Math.max(worstCpuP50, m.get("cpuMicrosP50").asDouble());
+        }
+        line("");
+        double coldP50 = 0;
+        var colds = result.get("coldStart").fields();
+        while (colds.hasNext()) {
+            var cold = colds.next();
+            line(String.format("- cold start, %s: p50 %.1f ms, max %.1f ms (15 fresh processes)", cold.getKey(),
+                    cold.getValue().get("millisP50").asDouble(), cold.getValue().get("millisMax").asDouble()));
+            coldP50 = Math.max(coldP50, cold.getValue().get("millisP50").asDouble());
+        }
+        line("");
+        line("Targets (this run):");
+        line(String.format("- decisions without a network call within 300 µs wall at p99: worst %.0f µs — %s",
+                worstWallP99, worstWallP99 <= 300 ? "met" : "**not met**"));
+        line(String.format("- and within 50 µs of CPU at p50: worst %.0f µs — %s", worstCpuP50,
+                worstCpuP50 <= 50 ? "met" : "**not met**"));
+        line(String.format("- cold start under 100 ms: worst p50 %.1f ms — %s", coldP50, coldP50 < 100 ? "met"
+                : "**not met**"));
+        line("");
+    }
+
     private void coldStarts() throws Exception {
         Path jar = root.resolve("handler/target/registry-edge.jar");
         Path direct = root.resolve("data/events/appci-us-east-1-blob.json");
@@ -193,7 +244,7 @@ public final class BenchReport {
     }
 
     private double nodeColdStart(Path harness, Path index, Path event, Map<String, String> environment) throws Exception {
-        String output = run(List.of("node", harness.toString(), index.toString(), event.toString()), environment);
+        String output = run(List.of(node(), harness.toString(), index.toString(), event.toString()), environment);
         String line = output.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
         return Double.parseDouble(line.split(" ")[1]);
     }

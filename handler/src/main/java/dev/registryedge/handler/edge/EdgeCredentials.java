@@ -7,7 +7,6 @@ import dev.registryedge.handler.sigv4.Sha256;
 import dev.registryedge.handler.sigv4.SignedRequest;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.S3Limits;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ final class EdgeCredentials {
         String host = stsEndpoint.substring(stsEndpoint.indexOf("://") + 3);
         List<SignedRequest.Header> headers = SignedRequest.sign(function, "us-east-1", "sts", "POST", host, "/", "",
                 List.of(new SignedRequest.Header("content-type", "application/x-www-form-urlencoded; charset=utf-8")),
-                Sha256.hex(Sha256.digest(body.getBytes(StandardCharsets.UTF_8))), nowMillis);
+                Sha256.hex(Sha256.digest(SigV4.utf8(body))), nowMillis);
         HttpCall.Answer answer = HttpCall.exchange("POST", stsEndpoint + "/", headers, body, deadline, limits);
         if (answer.status() != 200) {
             throw new IllegalStateException("AssumeRole " + source.roleArn() + " answered " + answer.status() + " "

@@ -1,6 +1,7 @@
 package dev.registryedge.handler.sigv4;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of Signature Version 4 that presigned URLs and signed requests share: encoding,
@@ -21,7 +22,10 @@ public final class SigV4 {
      * is encoded, and {@code /} too unless {@code keepSlashes}.
      */
     public static String uriEncode(String text, boolean keepSlashes) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (unreserved(text, keepSlashes)) {
+            return text; // blob keys, bucket names, dates: nothing to encode and nothing to allocate
+        }
+        byte[] bytes = utf8(text);
         StringBuilder out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xff;
@@ -35,9 +39,34 @@ public final class SigV4 {
         return out.toString();
     }
 
+    private static boolean unreserved(String text, boolean keepSlashes) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~' || (c == '/' && keepSlashes))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The second and its {@link #amzDate}: requests in the same second share the text. */
+    private record Stamp(long second, String text) {}
+
+    private static volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, null);
+
     /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC, computed without java.time (absent from the JavaScript build). */
     public static String amzDate(long epochMillis) {
-        long seconds = Math.floorDiv(epochMillis, 1000L);
+        long second = Math.floorDiv(epochMillis, 1000L);
+        Stamp stamp = lastStamp;
+        if (stamp.second() != second) {
+            stamp = new Stamp(second, formatAmzDate(second));
+            lastStamp = stamp;
+        }
+        return stamp.text();
+    }
+
+    private static String formatAmzDate(long seconds) {
         long days = Math.floorDiv(seconds, 86400L);
         int secondOfDay = (int) (seconds - days * 86400L);
         long[] civil = civilFromDays(days);
@@ -106,16 +135,85 @@ public final class SigV4 {
     /** The hex signature of a canonical request. */
     public static String signature(AwsKeys keys, String amzDate, String region, String service,
             String canonicalRequest) {
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope(amzDate, region, service) + "\n"
-                + Sha256.hex(Sha256.digest(utf8(canonicalRequest)));
-        byte[] key = Sha256.hmac(utf8("AWS4" + keys.secretAccessKey()), utf8(amzDate.substring(0, 8)));
+        String stringToSign = new StringBuilder(192).append(ALGORITHM).append('\n').append(amzDate).append('\n')
+                .append(scope(amzDate, region, service)).append('\n')
+                .append(Sha256.hex(Sha256.digest(utf8(canonicalRequest)))).toString();
+        return Sha256.hex(Sha256.hmac(signingKey(keys.secretAccessKey(), amzDate.substring(0, 8), region, service),
+                utf8(stringToSign)));
+    }
+
+    /** Signing keys by secret, day, region and service; a few dozen at most in a function's life. */
+    private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    private static final int MAX_SIGNING_KEYS = 64;
+
+    /**
+     * The key derived from the secret for one day, region and service: four HMACs, two thirds of
+     * the hashing of a signature, that stay the same all day, so they are done once.
+     */
+    static byte[] signingKey(String secret, String day, String region, String service) {
+        String cacheKey = day + "/" + region + "/" + service + "/" + secret;
+        byte[] cached = SIGNING_KEYS.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] key = Sha256.hmac(utf8("AWS4" + secret), utf8(day));
         key = Sha256.hmac(key, utf8(region));
         key = Sha256.hmac(key, utf8(service));
         key = Sha256.hmac(key, utf8("aws4_request"));
-        return Sha256.hex(Sha256.hmac(key, utf8(stringToSign)));
+        if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+            SIGNING_KEYS.clear(); // renewed role keys and new days: start over rather than grow
+        }
+        SIGNING_KEYS.put(cacheKey, key);
+        return key;
     }
 
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /**
+     * {@code text.getBytes(UTF_8)}, byte for byte (an unpaired surrogate becomes {@code ?}), written
+     * out because TeaVM's charset encoder allocates two 512-unit buffers per call, which made
+     * encoding the largest cost of a presigned URL on Node.
+     */
+    public static byte[] utf8(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                length += 1;
+            } else {
+                length += 3;
+            }
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xc0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                out[at++] = (byte) (0xf0 | codePoint >> 18);
+                out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
+                out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
+                out[at++] = (byte) (0x80 | codePoint & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xe0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                out[at++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        return out;
     }
 }

@@ -27,4 +27,21 @@ class SigV4Test {
         assertEquals("AKID%2F20261128%2Fus-east-1%2Fs3%2Faws4_request",
                 SigV4.uriEncode("AKID/20261128/us-east-1/s3/aws4_request", false));
     }
+
+    @Test
+    void utf8IsTheJdksEncodingByteForByteUnpairedSurrogatesIncluded() {
+        Random random = new Random(7);
+        char[] interesting = {'a', '/', '~', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff', '\ud800', '\udbff',
+            '\udc00', '\udfff', '\u00e9', '\u4e2d'};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                        : (char) random.nextInt(0x10000));
+            }
+            String value = text.toString();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    value.getBytes(java.nio.charset.StandardCharsets.UTF_8), SigV4.utf8(value), value);
+        }
+    }
 }
