@@ -18,13 +18,18 @@ public final class RegionMapGenerator {
 
     /**
      * String constants are limited to 65,535 bytes in a class file; the encoded tables are
-     * appended in pieces well below that.
+     * appended in pieces well below that, one statement each.
      */
     static final int CHUNK = 8000;
 
     private RegionMapGenerator() {}
 
     public static JavaFile generate(String packageName, String className, RegionTables tables) {
+        return generate(packageName, className, tables, CHUNK);
+    }
+
+    /** With string constants of at most {@code chunk} characters (small ones in tests, to make many). */
+    static JavaFile generate(String packageName, String className, RegionTables tables, int chunk) {
         ClassName regionMap = ClassName.get(RegionMap.class);
         TypeSpec type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -54,8 +59,8 @@ public final class RegionMapGenerator {
                 .addMethod(delegate("matchedPrefix", TypeName.get(String.class), CharSequence.class,
                         "return MAP.matchedPrefix(address)",
                         "The published prefix that places the address, e.g. {@code 52.20.0.0/14}, or {@code null}."))
-                .addMethod(encodedTable("ipv4Intervals", tables.ipv4()))
-                .addMethod(encodedTable("ipv6Intervals", tables.ipv6()))
+                .addMethod(encodedTable("ipv4Intervals", tables.ipv4(), chunk))
+                .addMethod(encodedTable("ipv6Intervals", tables.ipv6(), chunk))
                 .build();
         return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
     }
@@ -100,16 +105,20 @@ public final class RegionMapGenerator {
         return method.build();
     }
 
-    private static MethodSpec encodedTable(String name, IntervalTable table) {
+    /**
+     * One statement per chunk, never one expression for them all: javac parses and attributes
+     * an {@code .append(...).append(...)} (or {@code +}) chain recursively, and a large snapshot
+     * (a million prefixes make about 850 chunks) overflowed its stack.
+     */
+    private static MethodSpec encodedTable(String name, IntervalTable table, int chunk) {
         String encoded = table.encode();
-        CodeBlock.Builder chain = CodeBlock.builder().add("return new $T($L)", StringBuilder.class, encoded.length());
-        for (int start = 0; start < encoded.length(); start += CHUNK) {
-            chain.add("\n.append($S)", encoded.substring(start, Math.min(encoded.length(), start + CHUNK)));
-        }
-        return MethodSpec.methodBuilder(name)
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(String.class)
-                .addStatement("$L\n.toString()", chain.build())
-                .build();
+                .addStatement("$T table = new $T($L)", StringBuilder.class, StringBuilder.class, encoded.length());
+        for (int start = 0; start < encoded.length(); start += chunk) {
+            method.addStatement("table.append($S)", encoded.substring(start, Math.min(encoded.length(), start + chunk)));
+        }
+        return method.addStatement("return table.toString()").build();
     }
 }

@@ -11,6 +11,7 @@ import dev.registryedge.ipmap.testing.Compiler;
 import dev.registryedge.ipmap.testing.Snapshots;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +72,10 @@ class RegionMapGeneratorTest {
 
                 """, source.substring(0, source.indexOf("    private FarmRegions()")));
         assertTrue(source.contains("    private static String ipv4Intervals() {\n"
-                + "        return new StringBuilder(29)\n"
-                + "                .append(\"00PPPPeA\\\\@PPPP10PPPX[8^8PPP80\")\n"
-                + "                .toString();\n"), source);
+                + "        StringBuilder table = new StringBuilder(29);\n"
+                + "        table.append(\"00PPPPeA\\\\@PPPP10PPPX[8^8PPP80\");\n"
+                + "        return table.toString();\n"
+                + "    }\n"), source);
     }
 
     @Test
@@ -104,5 +106,34 @@ class RegionMapGeneratorTest {
         String second = RegionMapGenerator.generate("p", "C", RegionTables.build(
                 IpRangesReader.read(snapshot.clone(), "a"), Selection.defaults(), "a")).toString();
         assertEquals(first, second);
+    }
+
+    @Test
+    @DisplayName("thousands of string chunks stay thousands of short statements, never one deep expression")
+    void manyChunksMakeShallowStatementsThatCompile(@TempDir Path work) throws Exception {
+        RegionTables tables = RegionTables.build(IpRangesReader.read(Snapshots.checkedInBytes(), "data/ip-ranges.json"),
+                Selection.defaults(), "data/ip-ranges.json");
+        // 24-character chunks turn the real tables into about as many pieces as a million prefixes
+        // make at the normal size.
+        JavaFile file = RegionMapGenerator.generate("farm.ipmap", "FarmRegions", tables, 24);
+        String source = file.toString();
+
+        int chunks = 0;
+        int deepest = 0;
+        int chain = 0;
+        for (String line : source.split("\n")) {
+            String code = line.strip();
+            chain = code.startsWith(".") || code.startsWith("+") ? chain + 1 : 0;
+            deepest = Math.max(deepest, chain);
+            if (code.contains("append(\"")) {
+                chunks++;
+            }
+        }
+        assertTrue(deepest <= 2, "an expression continues over " + deepest + " lines");
+        assertTrue(chunks > 1500, chunks + " chunks");
+
+        Class<?> generated = Compiler.compile(work, file).loadClass("farm.ipmap.FarmRegions");
+        assertEquals("us-east-1", generated.getMethod("regionOf", CharSequence.class).invoke(null, "2600:1f18:4000::1"));
+        assertEquals(tables.ipv6().size(), generated.getField("IPV6_INTERVALS").get(null));
     }
 }
