@@ -26,8 +26,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * {@code invoke [--s3-endpoint URL] [--sts-endpoint URL] [FILE...]}: each file (or standard
- * input) holds one viewer-request event; one line of JSON per result goes to standard output,
- * decision logs to standard error. {@code explain IP...}: the region, prefix and snapshot.
+ * input) holds one viewer-request event; one line of JSON per result goes to standard output
+ * ({@code {"error": ...}} for an input that is not a JSON event), decision logs to standard error. {@code explain IP...}: the region, prefix and snapshot.
  */
 public final class Main {
 
@@ -134,7 +134,10 @@ public final class Main {
         try {
             event = JSON.readValue(source.read(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
-            err.println("registry-edge: " + name + ": not a JSON event: " + e.getMessage());
+            String problem = name + ": not a JSON event: " + e.getMessage();
+            err.println("registry-edge: " + problem);
+            // One line per input, so that results still line up with the files given.
+            out.println(JSON.createObjectNode().put("error", problem));
             return 1;
         }
         try {

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,20 @@ class MainTest {
     void invokeReportsAFileThatIsNotJson() {
         assertEquals(1, run("not json", "invoke"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("registry-edge: standard input: not a JSON event: "));
+    }
+
+    @Test
+    void anInputThatIsNotAnEventStillGetsItsOwnOutputLine(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path broken = Files.writeString(directory.resolve("broken.json"), "{\"Records\": [");
+        assertEquals(1, run("", "invoke", Events.file("appci-head-blob").toString(), broken.toString(),
+                Events.file("appci-manifest").toString()));
+        List<String> lines = outputLines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("HEAD", Events.parse(lines.get(0)).get("method"));
+        assertTrue(Events.parse(lines.get(1)).get("error").toString().startsWith(broken + ": not a JSON event: "),
+                lines.get(1));
+        assertEquals("GET", Events.parse(lines.get(2)).get("method"));
     }
 
     @Test
