@@ -63,36 +63,50 @@ class EdgeRequestHandlerTest {
 
         Map<String, Object> result = handler.handleRequest(event, null);
 
-        assertSame(CloudFrontEvents.request(event), result);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                ((List<Object>) event.get("Records")).get(0)).get("cf")).get("request");
+        assertSame(sent, result);
         assertEquals(before, Events.toJson(event), "the request is returned unchanged");
         assertTrue(((String) result.get("querystring")).startsWith("Expires="), "CloudFront's signature survives");
     }
 
+    /** Events CloudFront would never send, each with the result expected, written out here. */
+    static List<org.junit.jupiter.params.provider.Arguments> malformedEvents() {
+        String blobRequest = "{\"clientIp\": \"52.22.255.189\", \"method\": \"GET\", \"uri\": \"BLOB\"}"
+                .replace("BLOB", "/" + KEY);
+        String listIp = "{\"clientIp\": [\"52.22.255.189\"], \"method\": \"GET\","
+                + " \"headers\": {\"user-agent\": \"debugregistry/local\"}}";
+        String emptyAgent = "{\"clientIp\": \"52.22.255.189\", \"method\": \"GET\", \"uri\": \"/" + KEY + "\","
+                + " \"headers\": {\"user-agent\": [{}]}}";
+        String viewer = "{\"distributionId\": \"E2KP8SMSY4XB67\", \"eventType\": \"viewer-request\"}";
+        return List.of(
+                // No request at all: nothing to hand back.
+                org.junit.jupiter.params.provider.Arguments.of("{}", "{}"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"Records\": []}", "{}"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"Records\": [null]}", "{}"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"Records\": \"x\"}", "{}"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"Records\": [{\"cf\": {}}]}", "{}"),
+                // A request: it comes back as it was.
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"config\": 5, \"request\": {\"uri\": 7}}}]}", "{\"uri\": 7}"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"request\": " + blobRequest + "}}]}", blobRequest),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"config\": " + viewer + ", \"request\": " + listIp + "}}]}", listIp),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"config\": {\"distributionId\": \"E2KP8SMSY4XB67\"}, \"request\": "
+                                + emptyAgent + "}}]}", emptyAgent),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"config\": " + viewer.replace("viewer-request", "origin-request")
+                                + ", \"request\": " + blobRequest + "}}]}", blobRequest));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}",
-        "{\"Records\": []}",
-        "{\"Records\": [null]}",
-        "{\"Records\": \"x\"}",
-        "{\"Records\": [{\"cf\": {}}]}",
-        "{\"Records\": [{\"cf\": {\"config\": 5, \"request\": {\"uri\": 7}}}]}",
-        "{\"Records\": [{\"cf\": {\"request\": {\"clientIp\": \"52.22.255.189\", \"method\": \"GET\","
-                + " \"uri\": \"/docker/registry/v2/blobs/sha256/25/"
-                + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data\"}}}]}",
-        "{\"Records\": [{\"cf\": {\"config\": {\"distributionId\": \"E2KP8SMSY4XB67\"}, \"request\": {\"clientIp\":"
-                + " [\"52.22.255.189\"], \"method\": \"GET\", \"headers\": {\"user-agent\": \"debugregistry/local\"}}}}]}",
-        "{\"Records\": [{\"cf\": {\"config\": {\"distributionId\": \"E2KP8SMSY4XB67\"}, \"request\": {\"clientIp\":"
-                + " \"52.22.255.189\", \"method\": \"GET\", \"headers\": {\"user-agent\": [{}]}}}}]}",
-    })
-    void malformedEventsNeverRedirectAndNeverThrow(String json) {
-        Map<String, Object> event = Events.parse(json);
-        Map<String, Object> result = handler.handleRequest(event, null);
-        Map<String, Object> request = CloudFrontEvents.request(event);
-        if (request == null) {
-            assertEquals(Map.of(), result);
-        } else {
-            assertSame(request, result);
-        }
+    @org.junit.jupiter.params.provider.MethodSource("malformedEvents")
+    void malformedEventsNeverRedirectAndNeverThrow(String json, String expected) {
+        Map<String, Object> result = handler.handleRequest(Events.parse(json), null);
+        assertEquals(Events.parse(expected), result);
     }
 
     @Test
