@@ -318,4 +318,14 @@ class RoutingConfigReaderTest {
                 "routing.json: distributions.E2KP8SMSY4XB67.name: 'farm one\\n'" + rule),
                 problems(json));
     }
+
+    @Test
+    void alwaysCloudFrontTakesAsciiDigitsOnly() {
+        assertEquals(List.of("routing.json: alwaysCloudFront[0]: not an IPv6 literal: '\uff12\uff16\uff10\uff10:1f18::'"),
+                problems("""
+                {"alwaysCloudFront": ["\uff12\uff16\uff10\uff10:1f18::/32"],
+                 "targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"routes": {"us-east-1": ["t"]}}}}
+                """));
+    }
 }

@@ -100,4 +100,17 @@ class IpRangesReaderTest {
         assertEquals("9223372036854775807", IpRangesReader.read(Snapshots.bytes(Snapshots.document("9223372036854775807",
                 "2026-01-01-00-00-00", "10.0.0.0/8 us-east-1 EC2")), "f.json").syncToken());
     }
+
+    @Test
+    void refusesPrefixesWrittenWithNonAsciiDigits() {
+        assertEquals(List.of(
+                "f.json: prefixes[0].ip_prefix: '\uff15\uff12.20.0.0/14' is not an IPv4 CIDR block with its host bits"
+                        + " clear",
+                "f.json: prefixes[1].ip_prefix: '52.20.0.0/\u0661\u0664' is not an IPv4 CIDR block with its host bits"
+                        + " clear",
+                "f.json: ipv6_prefixes[0].ipv6_prefix: '\uff12\uff16\uff10\uff10:1f18::/32' is not an IPv6 CIDR block"
+                        + " with its host bits clear"),
+                problems(Snapshots.document("1", "2026-01-01-00-00-00", "\uff15\uff12.20.0.0/14 us-east-1 EC2",
+                        "52.20.0.0/\u0661\u0664 us-east-1 EC2", "\uff12\uff16\uff10\uff10:1f18::/32 us-east-1 EC2")));
+    }
 }
