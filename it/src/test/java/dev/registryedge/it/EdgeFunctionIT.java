@@ -1,6 +1,7 @@
 package dev.registryedge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,13 @@ class EdgeFunctionIT {
                             NodeBundle.JSON.readValue(json, EVENT), null));
                     JsonNode actual = node.call(Map.of("op", "handler", "event", NodeBundle.JSON.readTree(json)));
                     assertEquals(withoutSigningTime(expected), withoutSigningTime(actual), json);
+                    if (expected.has("status")) {
+                        // The masked parts checked on their own: both signatures are what S3 would accept.
+                        for (JsonNode response : List.of(expected, actual)) {
+                            String location = response.at("/headers/location/0/value").asText();
+                            assertNull(PresignedUrls.problem(location, SIGNERS, java.time.Instant.now()), location);
+                        }
+                    }
                     String outcome = expected.has("status") ? "redirect "
                             + expected.at("/headers/x-registry-edge-route/0/value").asText().split(" ")[0] : "pass through";
                     outcomes.merge(outcome, 1, Integer::sum);
@@ -98,6 +106,10 @@ class EdgeFunctionIT {
             assertTrue(outcomes.getOrDefault("pass through", 0) > 100, outcomes.toString());
         }
     }
+
+    /** The keys that may sign in this test: the function's and the role's handed out by FakeAws. */
+    private static final Map<String, String> SIGNERS = Map.of(FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY, "ASIAROLE",
+            "role-secret");
 
     /** The JSON with the signing time and signature taken out of any location URL. */
     private static JsonNode withoutSigningTime(JsonNode response) throws java.io.IOException {
@@ -148,7 +160,6 @@ class EdgeFunctionIT {
         Arrays.sort(millis);
         System.out.printf("cold start (require + first decision, %d fresh node processes): median %.1f ms, min %.1f, max %.1f%n",
                 millis.length, millis[millis.length / 2], millis[0], millis[millis.length - 1]);
-        assertFalse(Double.isNaN(millis[millis.length / 2]));
     }
 
     @Test
