@@ -64,6 +64,19 @@ final class CloudFrontKeys {
     }
 
     /** Whether the signed URL's canned policy verifies for this resource and has not expired. */
+    /** A canned-policy signature, as the registry's middleware makes one, in CloudFront's URL-safe base64. */
+    String sign(String resource, long expires) throws Exception {
+        Signature rsa = Signature.getInstance("SHA1withRSA");
+        rsa.initSign(pair.getPrivate());
+        rsa.update(policy(resource, Long.toString(expires)).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(rsa.sign()).replace('+', '-').replace('=', '_').replace('/', '~');
+    }
+
+    private static String policy(String resource, String expires) {
+        return "{\"Statement\":[{\"Resource\":\"" + resource
+                + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + expires + "}}}]}";
+    }
+
     String check(String resource, String expires, String signature, String keyPairId, long nowSeconds) {
         if (!KEY_PAIR_ID.equals(keyPairId)) {
             return "unknown Key-Pair-Id";
@@ -74,8 +87,7 @@ final class CloudFrontKeys {
         if (Long.parseLong(expires) <= nowSeconds) {
             return "expired";
         }
-        String policy = "{\"Statement\":[{\"Resource\":\"" + resource
-                + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + expires + "}}}]}";
+        String policy = policy(resource, expires);
         try {
             Signature rsa = Signature.getInstance("SHA1withRSA");
             rsa.initVerify(pair.getPublic());

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -199,34 +200,82 @@ class RegistryChainE2EIT {
         }
     }
 
-    /** A retagged image is what every location gets by tag: manifests are never redirected. */
+    /**
+     * A retagged image is what every location gets by tag (pull checks the manifest's digest):
+     * the tag is resolved by the registry asked, and only its blobs go through the function.
+     */
     private static void tagsComeFromTheRegistry(String build, OciImage first, List<Location> locations) throws Exception {
         OciImage second = new OciImage(work.resolve(build + "-image-2"), build.hashCode() + 1, 50_000, 80_000);
         push(second, locations.get(0), "v1");
         for (Location location : locations) {
             pull(second, location, work.resolve(build + "-retag-" + location.name().replace(' ', '-')));
-            assertTrue(location.cloudFront().served.stream().noneMatch(s -> s.path().contains("manifests")
-                    || s.path().contains(first.manifest) || s.path().contains(second.manifest)));
+            assertEquals(second.blobs().size(), routes(location, second).size(),
+                    location.name() + ": every blob of the new image came through the function");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the CloudFront stand-in refuses tampered, expired and foreign signed URLs, as CloudFront would")
+    void theStandInChecksSignedUrls() throws Exception {
+        String blob = world.newBlob(512);
+        world.store(blob, S3World.APPCI);
+        try (Location outside = location("jvm", "signature-check", "8.8.8.8", world.endpointSpec())) {
+            String resource = outside.cloudFront().baseUrl() + EventCorpus.blobKey(blob);
+            long future = System.currentTimeMillis() / 1000 + 600;
+            String good = keys.sign(resource, future);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, Integer> status = query -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(resource + "?" + query))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            String keyPair = "&Key-Pair-Id=" + CloudFrontKeys.KEY_PAIR_ID;
+            assertEquals(200, status.apply("Expires=" + future + "&Signature=" + good + keyPair), "served");
+            String tampered = (good.charAt(5) == 'A' ? "B" : "A");
+            assertEquals(403, status.apply("Expires=" + future + "&Signature=" + good.substring(0, 5) + tampered
+                    + good.substring(6) + keyPair), "tampered");
+            assertEquals(403, status.apply("Expires=" + (future + 1) + "&Signature=" + good + keyPair), "other expiry");
+            long past = System.currentTimeMillis() / 1000 - 60;
+            assertEquals(403, status.apply("Expires=" + past + "&Signature=" + keys.sign(resource, past) + keyPair),
+                    "expired");
+            assertEquals(403, status.apply("Expires=" + future + "&Signature=" + good + "&Key-Pair-Id=KOTHER"),
+                    "another key pair");
+            assertEquals(4, outside.cloudFront().refused.size(), outside.cloudFront().refused.toString());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "node"})
-    void pullsCompleteThroughCloudFrontWhenTheReplicaIsDownOrStalls(String build) throws Exception {
+    @DisplayName("a replica that is down or stalls: us-west-2 clients get CloudFront, us-east-2 clients the bucket")
+    void pullsCompleteWhenTheReplicaIsDownOrStalls(String build) throws Exception {
         OciImage image = new OciImage(work.resolve(build + "-fault-image"), build.hashCode() + 7, 40_000, 90_000);
         try (FaultyServer stalling = new FaultyServer(FaultyServer.Fault.STALL);
                 Location pusher = location(build, "fault-pusher", "52.22.255.189", world.endpointSpec());
+                Location healthy = location(build, "replica-healthy", "35.80.0.1", world.endpointSpec());
                 Location down = location(build, "replica-down", "35.80.0.1",
                         world.endpointSpec().replaceAll("us-west-2=[^,]+", "us-west-2=http://127.0.0.1:1"));
                 Location stalled = location(build, "replica-stalls", "35.80.0.1",
-                        world.endpointSpec().replaceAll("us-west-2=[^,]+", "us-west-2=" + stalling.uri()))) {
+                        world.endpointSpec().replaceAll("us-west-2=[^,]+", "us-west-2=" + stalling.uri()));
+                Location east2Down = location(build, "east-2-replica-down", "3.12.0.1",
+                        world.endpointSpec().replaceAll("us-east-2=[^,]+", "us-east-2=http://127.0.0.1:1"))) {
             push(image, pusher, "v1");
-            for (Location location : List.of(down, stalled)) {
+            // Every blob is in both replicas: only the fault can keep a client from them.
+            for (String blob : image.blobs()) {
+                for (String replica : List.of(EventCorpus.REPLICA_EAST2, EventCorpus.REPLICA_WEST2)) {
+                    world.replicate(EventCorpus.blobKey(blob), S3World.APPCI, replica);
+                }
+            }
+            for (Location location : List.of(healthy, down, stalled, east2Down)) {
                 long millis = pull(image, location, work.resolve(build + "-" + location.name()));
-                routes(location, image).values().forEach(route -> assertEquals("cloudfront", route));
+                String expected = location == healthy ? "replica" : location == east2Down ? "bucket" : "cloudfront";
+                Map<String, String> routes = routes(location, image);
+                assertEquals(image.blobs().size(), routes.size(), location.name() + " " + routes);
+                routes.forEach((blob, route) -> assertEquals(expected, route, location.name() + " " + blob));
                 System.out.println("e2e " + build + ": " + location.name() + " -> all " + image.blobs().size()
-                        + " blobs through CloudFront in " + millis + " ms");
-                assertTrue(millis < 60_000);
+                        + " blobs by " + expected + " in " + millis + " ms");
             }
         }
     }
