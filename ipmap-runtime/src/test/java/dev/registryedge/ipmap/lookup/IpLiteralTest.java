@@ -57,7 +57,36 @@ class IpLiteralTest {
             assertEquals(expected, IpLiteral.parseIpv6High64(jdk), jdk);
             assertEquals(expected, IpLiteral.parseIpv6High64(compressed), compressed);
             assertEquals(expected, IpLiteral.parseIpv6High64(full.toUpperCase()), full);
+            // The JDK never writes "::" and the formatter only at the longest run, so the
+            // compressed forms a client may send are built here: "::" over the run made above
+            // (whichever run it is), every group padded to four digits, and the last 32 bits
+            // as dotted IPv4.
+            if (zeroTo > zeroFrom) {
+                String elided = elided(bytes, zeroFrom, zeroTo);
+                assertEquals(expected, IpLiteral.parseIpv6High64(elided), elided);
+            }
+            String padded = String.join(":", java.util.Arrays.stream(full.split(":"))
+                    .map(group -> "0".repeat(4 - group.length()) + group).toList());
+            assertEquals(expected, IpLiteral.parseIpv6High64(padded), padded);
+            String dotted = full.substring(0, nthColon(full, 6) + 1) + (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "."
+                    + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
+            assertEquals(expected, IpLiteral.parseIpv6High64(dotted), dotted);
         }
+    }
+
+    /** The groups before {@code from} and from {@code to} on, with "::" between. */
+    private static String elided(byte[] bytes, int from, int to) {
+        String[] groups = fullForm(bytes).split(":");
+        return String.join(":", java.util.Arrays.copyOfRange(groups, 0, from)) + "::"
+                + String.join(":", java.util.Arrays.copyOfRange(groups, to, 8));
+    }
+
+    private static int nthColon(String text, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            at = text.indexOf(':', at + 1);
+        }
+        return at;
     }
 
     private static String fullForm(byte[] bytes) {
