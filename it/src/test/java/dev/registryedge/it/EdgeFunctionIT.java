@@ -163,6 +163,21 @@ class EdgeFunctionIT {
     }
 
     @Test
+    @DisplayName("no invocation waits for a zero-delay timeout, which Node rounds up to 1 ms")
+    void noInvocationWaitsForAZeroDelayTimeout() throws Exception {
+        Path events = Project.root().resolve("data/events");
+        ProcessBuilder builder = new ProcessBuilder(NodeBundle.node(), NodeBundle.resource("zero-delay.js").toString(),
+                NodeBundle.indexJs().toString(), events.resolve("appci-internet-blob.json").toString(),
+                events.resolve("appci-us-east-1-blob.json").toString(), events.resolve("appci-head-blob.json").toString());
+        builder.environment().put("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", FakeAws.SECRET_KEY);
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("ZERO_DELAY_TIMEOUTS 0 150", output.strip(), output);
+    }
+
+    @Test
     void faultsFallBackToCloudFrontWithinTheBudget() throws Exception {
         EventCorpus corpus = new EventCorpus(1);
         try (FakeAws aws = new FakeAws(corpus.replicated)) {
