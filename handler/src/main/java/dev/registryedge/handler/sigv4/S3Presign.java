@@ -24,20 +24,19 @@ public final class S3Presign {
         String amzDate = SigV4.amzDate(nowMillis);
         String credential = credential(keys.accessKeyId(), amzDate.substring(0, 8), region);
         String token = keys.sessionToken() == null ? null : SigV4.uriEncode(keys.sessionToken(), false);
-        // Builders sized up front: on Node every growth of a builder copies it (see the README's
+        // The canonical request is hashed as it is written and the URL built in a builder sized up
+        // front: on Node every string and every growth of a builder is a copy (see the README's
         // Performance section). Canonical order is by parameter name; the URL keeps the SDK's order.
-        int tokenLength = token == null ? 0 : token.length() + 24;
-        StringBuilder canonical = new StringBuilder(320 + location.path().length() + location.host().length()
-                + tokenLength)
-                .append("GET\n").append(location.path()).append("\nX-Amz-Algorithm=").append(SigV4.ALGORITHM)
-                .append("&X-Amz-Credential=").append(credential).append("&X-Amz-Date=").append(amzDate)
-                .append("&X-Amz-Expires=").append(expiresSeconds);
+        Sha256 canonical = Sha256.start().update("GET\n").update(location.path()).update("\nX-Amz-Algorithm=")
+                .update(SigV4.ALGORITHM).update("&X-Amz-Credential=").update(credential).update("&X-Amz-Date=")
+                .update(amzDate).update("&X-Amz-Expires=").update(Integer.toString(expiresSeconds));
         if (token != null) {
-            canonical.append("&X-Amz-Security-Token=").append(token);
+            canonical.update("&X-Amz-Security-Token=").update(token);
         }
-        canonical.append("&X-Amz-SignedHeaders=host\nhost:").append(location.host())
-                .append("\n\nhost\nUNSIGNED-PAYLOAD");
-        String signature = SigV4.signature(keys, amzDate, region, "s3", canonical.toString());
+        canonical.update("&X-Amz-SignedHeaders=host\nhost:").update(location.host())
+                .update("\n\nhost\nUNSIGNED-PAYLOAD");
+        String signature = SigV4.signature(keys, amzDate, region, "s3", canonical.finish());
+        int tokenLength = token == null ? 0 : token.length() + 24;
         StringBuilder url = new StringBuilder(320 + location.origin().length() + location.path().length()
                 + tokenLength).append(location.origin()).append(location.path()).append('?');
         if (token != null) {

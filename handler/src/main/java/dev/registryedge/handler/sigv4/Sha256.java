@@ -16,63 +16,64 @@ public final class Sha256 {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private final int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19};
+    private final byte[] block = new byte[64];
+    private final int[] w = new int[64];
+    private int filled;
+    private long length;
+
     private Sha256() {}
 
+    /**
+     * An incremental hash, fed piece by piece: on Node, hashing a canonical request as it is
+     * written costs none of the copies that building it as one string and encoding it would.
+     */
+    public static Sha256 start() {
+        return new Sha256();
+    }
+
     public static byte[] digest(byte[] message) {
-        int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-        int blocks = (message.length + 9 + 63) / 64;
-        byte[] padded = new byte[blocks * 64];
-        System.arraycopy(message, 0, padded, 0, message.length);
-        padded[message.length] = (byte) 0x80;
-        long bits = (long) message.length * 8;
-        for (int i = 0; i < 8; i++) {
-            padded[padded.length - 1 - i] = (byte) (bits >>> (8 * i));
+        return start().update(message).finish();
+    }
+
+    public Sha256 update(byte b) {
+        block[filled++] = b;
+        length++;
+        if (filled == 64) {
+            compress();
+            filled = 0;
         }
-        int[] w = new int[64];
-        for (int block = 0; block < blocks; block++) {
-            int offset = block * 64;
-            for (int t = 0; t < 16; t++) {
-                int i = offset + 4 * t;
-                w[t] = (padded[i] & 0xff) << 24 | (padded[i + 1] & 0xff) << 16 | (padded[i + 2] & 0xff) << 8
-                        | (padded[i + 3] & 0xff);
+        return this;
+    }
+
+    public Sha256 update(byte[] bytes) {
+        for (byte b : bytes) {
+            update(b);
+        }
+        return this;
+    }
+
+    /** The text's UTF-8 bytes, as {@link SigV4#utf8} encodes them. */
+    public Sha256 update(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return update(SigV4.utf8(text.substring(i)));
             }
-            for (int t = 16; t < 64; t++) {
-                int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-                int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-                w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-            }
-            int a = h[0];
-            int b = h[1];
-            int c = h[2];
-            int d = h[3];
-            int e = h[4];
-            int f = h[5];
-            int g = h[6];
-            int hh = h[7];
-            for (int t = 0; t < 64; t++) {
-                int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
-                int ch = (e & f) ^ (~e & g);
-                int temp1 = hh + s1 + ch + K[t] + w[t];
-                int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
-                int maj = (a & b) ^ (a & c) ^ (b & c);
-                int temp2 = s0 + maj;
-                hh = g;
-                g = f;
-                f = e;
-                e = d + temp1;
-                d = c;
-                c = b;
-                b = a;
-                a = temp1 + temp2;
-            }
-            h[0] += a;
-            h[1] += b;
-            h[2] += c;
-            h[3] += d;
-            h[4] += e;
-            h[5] += f;
-            h[6] += g;
-            h[7] += hh;
+            update((byte) text.charAt(i));
+        }
+        return this;
+    }
+
+    /** The digest; the hasher is spent. */
+    public byte[] finish() {
+        long bits = length * 8;
+        update((byte) 0x80);
+        while (filled != 56) {
+            update((byte) 0);
+        }
+        for (int i = 7; i >= 0; i--) {
+            update((byte) (bits >>> (8 * i)));
         }
         byte[] out = new byte[32];
         for (int i = 0; i < 8; i++) {
@@ -84,18 +85,73 @@ public final class Sha256 {
         return out;
     }
 
-    public static byte[] hmac(byte[] key, byte[] message) {
-        byte[] block = key.length > 64 ? digest(key) : key;
-        byte[] inner = new byte[64 + message.length];
-        byte[] outer = new byte[64 + 32];
-        for (int i = 0; i < 64; i++) {
-            byte k = i < block.length ? block[i] : 0;
-            inner[i] = (byte) (k ^ 0x36);
-            outer[i] = (byte) (k ^ 0x5c);
+    private void compress() {
+        for (int t = 0; t < 16; t++) {
+            int i = 4 * t;
+            w[t] = (block[i] & 0xff) << 24 | (block[i + 1] & 0xff) << 16 | (block[i + 2] & 0xff) << 8
+                    | (block[i + 3] & 0xff);
         }
-        System.arraycopy(message, 0, inner, 64, message.length);
-        System.arraycopy(digest(inner), 0, outer, 64, 32);
-        return digest(outer);
+        for (int t = 16; t < 64; t++) {
+            int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+            int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+        }
+        int a = h[0];
+        int b = h[1];
+        int c = h[2];
+        int d = h[3];
+        int e = h[4];
+        int f = h[5];
+        int g = h[6];
+        int hh = h[7];
+        for (int t = 0; t < 64; t++) {
+            int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
+            int ch = (e & f) ^ (~e & g);
+            int temp1 = hh + s1 + ch + K[t] + w[t];
+            int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
+            int maj = (a & b) ^ (a & c) ^ (b & c);
+            int temp2 = s0 + maj;
+            hh = g;
+            g = f;
+            f = e;
+            e = d + temp1;
+            d = c;
+            c = b;
+            b = a;
+            a = temp1 + temp2;
+        }
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
+        h[5] += f;
+        h[6] += g;
+        h[7] += hh;
+    }
+
+    public static byte[] hmac(byte[] key, byte[] message) {
+        return hmac(key).update(message).finishHmac(key);
+    }
+
+    /** The inner hash of an HMAC over {@code key}, to be fed the message and ended by {@link #finishHmac}. */
+    public static Sha256 hmac(byte[] key) {
+        byte[] block = key.length > 64 ? digest(key) : key;
+        Sha256 inner = start();
+        for (int i = 0; i < 64; i++) {
+            inner.update((byte) ((i < block.length ? block[i] : 0) ^ 0x36));
+        }
+        return inner;
+    }
+
+    /** Ends an HMAC begun by {@link #hmac(byte[])} with the same key. */
+    public byte[] finishHmac(byte[] key) {
+        byte[] block = key.length > 64 ? digest(key) : key;
+        Sha256 outer = start();
+        for (int i = 0; i < 64; i++) {
+            outer.update((byte) ((i < block.length ? block[i] : 0) ^ 0x5c));
+        }
+        return outer.update(finish()).finish();
     }
 
     public static String hex(byte[] bytes) {

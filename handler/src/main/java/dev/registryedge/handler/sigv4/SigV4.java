@@ -135,11 +135,16 @@ public final class SigV4 {
     /** The hex signature of a canonical request. */
     public static String signature(AwsKeys keys, String amzDate, String region, String service,
             String canonicalRequest) {
-        String stringToSign = new StringBuilder(192).append(ALGORITHM).append('\n').append(amzDate).append('\n')
-                .append(scope(amzDate, region, service)).append('\n')
-                .append(Sha256.hex(Sha256.digest(utf8(canonicalRequest)))).toString();
-        return Sha256.hex(Sha256.hmac(signingKey(keys.secretAccessKey(), amzDate.substring(0, 8), region, service),
-                utf8(stringToSign)));
+        return signature(keys, amzDate, region, service, Sha256.start().update(canonicalRequest).finish());
+    }
+
+    /** The hex signature of a canonical request, given its SHA-256. */
+    public static String signature(AwsKeys keys, String amzDate, String region, String service,
+            byte[] canonicalRequestDigest) {
+        byte[] key = signingKey(keys.secretAccessKey(), amzDate.substring(0, 8), region, service);
+        return Sha256.hex(Sha256.hmac(key).update(ALGORITHM).update("\n").update(amzDate).update("\n")
+                .update(amzDate.substring(0, 8)).update("/").update(region).update("/").update(service)
+                .update("/aws4_request\n").update(Sha256.hex(canonicalRequestDigest)).finishHmac(key));
     }
 
     /** Signing keys by secret, day, region and service; a few dozen at most in a function's life. */

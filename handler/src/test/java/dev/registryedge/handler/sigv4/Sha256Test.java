@@ -38,4 +38,31 @@ class Sha256Test {
             assertArrayEquals(mac.doFinal(message), Sha256.hmac(key, message), "length " + length);
         }
     }
+
+    @Test
+    void incrementalHashingAgreesWithTheJdkWhateverThePieces() throws Exception {
+        Random random = new Random(11);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(300); i > 0; i--) {
+                text.append(random.nextInt(10) == 0 ? (char) (0x80 + random.nextInt(0x3000)) : (char) random.nextInt(0x80));
+            }
+            String whole = text.toString();
+            Sha256 pieces = Sha256.start();
+            for (int at = 0; at < whole.length(); ) {
+                int end = Math.min(whole.length(), at + random.nextInt(70));
+                pieces.update(whole.substring(at, end));
+                at = end;
+            }
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(whole.getBytes(StandardCharsets.UTF_8)),
+                    pieces.finish(), whole);
+
+            byte[] key = new byte[1 + random.nextInt(100)]; // longer than a block too
+            random.nextBytes(key);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            assertArrayEquals(mac.doFinal(whole.getBytes(StandardCharsets.UTF_8)),
+                    Sha256.hmac(key).update(whole).finishHmac(key), whole);
+        }
+    }
 }
