@@ -155,8 +155,9 @@ class HostileConditionsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"origin-request", "viewer-response", "origin-response"})
-    @DisplayName("as any trigger but viewer request, both builds hand the object back unchanged")
+    @DisplayName("as any trigger but viewer request, both builds hand CloudFront's object back unchanged")
     void onlyAViewerRequestIsAnswered(String eventType) throws Exception {
+        boolean responseTrigger = eventType.endsWith("-response");
         try (EdgeUnderTest jvm = EdgeUnderTest.jvm(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), "", null);
                 EdgeUnderTest node = EdgeUnderTest.node(ACCESS_KEY, SECRET_KEY, "", null)) {
@@ -164,12 +165,19 @@ class HostileConditionsIT {
                 Map<String, Object> event = EventCorpus.event(S3IntegrationIT.APPCI, S3IntegrationIT.EAST1, "GET",
                         blobUri("ab"), null);
                 @SuppressWarnings("unchecked")
-                Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                        ((List<Object>) event.get("Records")).get(0)).get("cf")).get("config");
+                Map<String, Object> cf = new java.util.LinkedHashMap<>((Map<String, Object>) ((Map<String, Object>)
+                        ((List<Object>) event.get("Records")).get(0)).get("cf"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> config = new java.util.LinkedHashMap<>((Map<String, Object>) cf.get("config"));
                 config.put("eventType", eventType);
-                JsonNode expected = NodeBundle.JSON.valueToTree(((Map<String, Object>) ((Map<String, Object>)
-                        ((List<Object>) event.get("Records")).get(0)).get("cf")).get("request"));
-                assertEquals(expected, edge.handle(event), edge.toString());
+                cf.put("config", config);
+                Map<String, Object> response = Map.of("status", "200", "statusDescription", "OK", "headers",
+                        Map.of("etag", List.of(Map.of("key", "ETag", "value", "\"abc\""))));
+                if (responseTrigger) {
+                    cf.put("response", response);
+                }
+                JsonNode expected = NodeBundle.JSON.valueToTree(responseTrigger ? response : cf.get("request"));
+                assertEquals(expected, edge.handle(Map.of("Records", List.of(Map.of("cf", cf)))), edge.toString());
             }
         }
     }

@@ -54,10 +54,14 @@ public final class EdgeHandler {
     }
 
     public JSObject handle(JSObject event) {
-        JsRecord request = null;
+        JsRecord unchanged = null;
         try {
             JsRecord cf = cf(event);
-            request = cf == null ? null : JsRecord.record(cf.get("request"));
+            JsRecord request = cf == null ? null : JsRecord.record(cf.get("request"));
+            // A response trigger gets its response back: a misassociated function must not turn
+            // every response into an error.
+            JsRecord response = cf == null ? null : JsRecord.record(cf.get("response"));
+            unchanged = response != null ? response : request;
             ViewerRequest viewerRequest = request == null ? null : viewerRequest(cf, request);
             Decision decision = router.decide(viewerRequest);
             if (decision.outcome().redirects()) {
@@ -67,7 +71,7 @@ public final class EdgeHandler {
             // The router never throws; this guards the event handling around it.
             System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e.getMessage());
         }
-        return request != null ? request : JSObjects.create();
+        return unchanged != null ? unchanged : JSObjects.create();
     }
 
     private static JsRecord cf(JSObject event) {

@@ -131,7 +131,7 @@ final class HttpCall {
 
         void failed(String error) {
             if (!answered && request != null && request.isReusedSocket()) {
-                settle(new StaleConnection(call + " failed on a kept-alive connection: " + error));
+                settle(new StaleConnection("failed on a kept-alive connection: " + error + " (" + call + ")"));
             } else {
                 fail("failed: " + error);
             }
@@ -144,8 +144,9 @@ final class HttpCall {
             }
         }
 
+        /** The reason first: a log line clipped for length keeps it. */
         void fail(String message) {
-            settle(new IllegalStateException(call + " " + message));
+            settle(new IllegalStateException(message + " (" + call + ")"));
         }
 
         private void settle(RuntimeException failure) {

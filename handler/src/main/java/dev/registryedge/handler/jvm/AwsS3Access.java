@@ -87,7 +87,12 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         if (!source.assumesRole()) {
             return settings.functionCredentials();
         }
-        return StaticCredentialsProvider.create(roleCredentials(source).resolve(deadline));
+        try {
+            return StaticCredentialsProvider.create(roleCredentials(source).resolve(deadline));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + source.roleArn(), e);
+        }
     }
 
     private static String cacheKey(Route route) {

@@ -26,7 +26,19 @@ public final class CloudFrontEvents {
         return cf;
     }
 
-    /** {@code Records[0].cf.request}, the object a pass-through returns, or {@code null}. */
+    /**
+     * What CloudFront gets back when the function lets it serve: {@code Records[0].cf.response}
+     * for a response trigger (a misassociated function must not turn responses into errors),
+     * else {@code Records[0].cf.request}; {@code null} when the event has neither.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> unchanged(Map<String, Object> event) {
+        Map<?, ?> cf = cf(event);
+        return cf != null && cf.get("response") instanceof Map<?, ?> response ? (Map<String, Object>) response
+                : request(event);
+    }
+
+    /** {@code Records[0].cf.request}, or {@code null}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> request(Map<String, Object> event) {
         Map<?, ?> cf = cf(event);

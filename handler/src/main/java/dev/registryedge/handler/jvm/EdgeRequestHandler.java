@@ -38,7 +38,7 @@ public final class EdgeRequestHandler implements RequestHandler<Map<String, Obje
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> request = null;
         try {
-            request = CloudFrontEvents.request(event);
+            request = CloudFrontEvents.unchanged(event);
             Decision decision = router.decide(CloudFrontEvents.viewerRequest(event));
             if (decision.outcome().redirects()) {
                 return CloudFrontEvents.redirect(decision);

@@ -197,4 +197,35 @@ class AwsS3AccessTest {
                     refused.getMessage());
         }
     }
+
+    @Test
+    @DisplayName("a request waits for another's renewal of the same role only until its own deadline")
+    void waitingForAnotherRequestsRenewalEndsAtTheDeadline() throws Exception {
+        CountDownLatch stsCalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LoopbackServer server = new LoopbackServer(exchange -> {
+            stsCalled.countDown();
+            awaitQuietly(release); // AssumeRole never answers while the test runs
+        }); AwsS3Access s3 = access(STATIC, null, server.uri())) {
+            Thread renewing = new Thread(() -> {
+                try {
+                    s3.presignGet(REPLICA, KEY, 1200, within(3000));
+                } catch (RuntimeException expected) {
+                    // the stalled AssumeRole times out
+                }
+            });
+            renewing.start();
+            assertTrue(stsCalled.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            long started = System.nanoTime();
+            IllegalStateException late = assertThrows(IllegalStateException.class,
+                    () -> s3.presignGet(REPLICA, KEY, 1200, within(100)));
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(late.getMessage().contains("being renewed by another request"), late.getMessage());
+            assertTrue(millis < 600, "waited " + millis + " ms for another request's AssumeRole");
+            release.countDown();
+            renewing.join();
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -80,6 +80,7 @@ class EdgeRequestHandlerTest {
         String emptyAgent = "{\"clientIp\": \"52.22.255.189\", \"method\": \"GET\", \"uri\": \"/" + KEY + "\","
                 + " \"headers\": {\"user-agent\": [{}]}}";
         String viewer = "{\"distributionId\": \"E2KP8SMSY4XB67\", \"eventType\": \"viewer-request\"}";
+        String response = "{\"status\": \"200\", \"statusDescription\": \"OK\", \"headers\": {}}";
         return List.of(
                 // No request at all: nothing to hand back.
                 org.junit.jupiter.params.provider.Arguments.of("{}", "{}"),
@@ -99,7 +100,11 @@ class EdgeRequestHandlerTest {
                                 + emptyAgent + "}}]}", emptyAgent),
                 org.junit.jupiter.params.provider.Arguments.of(
                         "{\"Records\": [{\"cf\": {\"config\": " + viewer.replace("viewer-request", "origin-request")
-                                + ", \"request\": " + blobRequest + "}}]}", blobRequest));
+                                + ", \"request\": " + blobRequest + "}}]}", blobRequest),
+                // A response trigger: its response goes back, not the request.
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"Records\": [{\"cf\": {\"config\": " + viewer.replace("viewer-request", "viewer-response")
+                                + ", \"request\": " + blobRequest + ", \"response\": " + response + "}}]}", response));
     }
 
     @ParameterizedTest
