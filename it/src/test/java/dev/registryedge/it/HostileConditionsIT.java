@@ -153,6 +153,48 @@ class HostileConditionsIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("on Node, a connection that cannot be opened is given up after s3.connectTimeoutMillis")
+    void aConnectionThatHangsIsGivenUpAtTheConnectTimeoutOnNode() throws Exception {
+        // A listener that never accepts, its accept queue filled: Linux then drops every new SYN,
+        // so a new connection hangs in set-up as it would towards a dead host. (Only the Node
+        // build is held to this: the JDK's connect is not interrupted by the SDK's call timeout,
+        // see the README's design notes.)
+        int connectLimit = dev.registryedge.handler.generated.RoutingTable.config().s3().connectTimeoutMillis();
+        int callLimit = dev.registryedge.handler.generated.RoutingTable.config().s3().requestTimeoutMillis();
+        List<java.net.Socket> filling = new java.util.ArrayList<>();
+        try (java.net.ServerSocket unaccepting = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            while (true) {
+                java.net.Socket socket = new java.net.Socket();
+                try {
+                    socket.connect(unaccepting.getLocalSocketAddress(), 200);
+                    filling.add(socket);
+                } catch (java.net.SocketTimeoutException queueFull) {
+                    socket.close();
+                    break;
+                }
+            }
+            String endpoints = "us-west-2=http://127.0.0.1:" + unaccepting.getLocalPort();
+            try (EdgeUnderTest node = EdgeUnderTest.node(ACCESS_KEY, SECRET_KEY, endpoints, null)) {
+                node.handle(EventCorpus.event(S3IntegrationIT.APPCI, "8.8.8.8", "GET", blobUri("ab"), null)); // warm
+                long started = System.nanoTime();
+                JsonNode result = node.handle(EventCorpus.event(S3IntegrationIT.APPCI, S3IntegrationIT.WEST2, "GET",
+                        blobUri("cd"), null));
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                System.out.printf("node, connection never opened: pass through after %d ms (connect limit %d ms,"
+                        + " call limit %d ms)%n", millis, connectLimit, callLimit);
+                assertEquals("GET", result.path("method").asText(), result.toString());
+                assertTrue(millis >= connectLimit && millis < (connectLimit + callLimit) / 2 + 100,
+                        "gave up after " + millis + " ms");
+            }
+        } finally {
+            for (java.net.Socket socket : filling) {
+                socket.close();
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"origin-request", "viewer-response", "origin-response"})
     @DisplayName("as any trigger but viewer request, both builds hand CloudFront's object back unchanged")
