@@ -19,7 +19,8 @@ public final class Sha256 {
     private final int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
         0x5be0cd19};
     private final byte[] block = new byte[64];
-    private final int[] w = new int[64];
+    /** The message schedule, 16 words rolled over (64 would be an off-heap typed array on Node). */
+    private final int[] w = new int[16];
     private int filled;
     private long length;
 
@@ -91,11 +92,6 @@ public final class Sha256 {
             w[t] = (block[i] & 0xff) << 24 | (block[i + 1] & 0xff) << 16 | (block[i + 2] & 0xff) << 8
                     | (block[i + 3] & 0xff);
         }
-        for (int t = 16; t < 64; t++) {
-            int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-            int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-        }
         int a = h[0];
         int b = h[1];
         int c = h[2];
@@ -105,9 +101,16 @@ public final class Sha256 {
         int g = h[6];
         int hh = h[7];
         for (int t = 0; t < 64; t++) {
+            if (t >= 16) {
+                int w15 = w[(t - 15) & 15];
+                int w2 = w[(t - 2) & 15];
+                int s0 = Integer.rotateRight(w15, 7) ^ Integer.rotateRight(w15, 18) ^ (w15 >>> 3);
+                int s1 = Integer.rotateRight(w2, 17) ^ Integer.rotateRight(w2, 19) ^ (w2 >>> 10);
+                w[t & 15] += s0 + w[(t - 7) & 15] + s1;
+            }
             int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
             int ch = (e & f) ^ (~e & g);
-            int temp1 = hh + s1 + ch + K[t] + w[t];
+            int temp1 = hh + s1 + ch + K[t] + w[t & 15];
             int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
             int maj = (a & b) ^ (a & c) ^ (b & c);
             int temp2 = s0 + maj;
