@@ -21,7 +21,7 @@ import org.teavm.jso.core.JSString;
 
 /**
  * Reads the CloudFront event as a JavaScript object, decides with the shared core, and answers
- * with the request object itself (pass-through) or a new 307 response. Never throws.
+ * with CloudFront's own object unchanged (pass-through) or a new 307 response. Never throws.
  */
 public final class EdgeHandler {
 
