@@ -114,7 +114,12 @@ final class EventCorpus {
         return options.get(random.nextInt(options.size()));
     }
 
-    /** Random events; {@code faults} of them name blobs whose existence check fails. */
+    /**
+     * Random events; {@code faults} of them name blobs whose existence check fails, alternately
+     * for app.ci clients in us-west-2 (nothing left after the replica: CloudFront) and build03
+     * clients in us-east-2 (the farm's bucket after the replica). One in twenty of the others
+     * comes from a trigger other than viewer request.
+     */
     List<Map<String, Object>> random(int count, int faults) {
         List<String> hostileIps = List.of("0.0.0.0", "255.255.255.255", "::ffff:52.22.255.189", "fe80::1%eth0",
                 "52.22.255.189 ", "", "not-an-ip", "52.022.255.189", "[2600:1f18::1]", "169.59.196.175", "::",
@@ -140,9 +145,13 @@ final class EventCorpus {
                     : pick(pick(new ArrayList<>(addressesByRegion.values())));
             String method = i < faults ? "GET" : pick(List.of("GET", "GET", "GET", "GET", "HEAD", "OPTIONS", "get"));
             String agent = i < faults ? null : random.nextInt(3) == 0 ? pick(agents) : null;
-            String distribution = i < faults ? "E2KP8SMSY4XB67" : pick(List.of(DISTRIBUTIONS));
-            Map<String, Object> event = event(distribution, i < faults ? addressesByRegion.get("us-west-2").get(0) : ip,
-                    method, uri, agent);
+            boolean farm = i % 2 == 1;
+            String distribution = i < faults ? (farm ? "E2PBG0JIU6CTJY" : "E2KP8SMSY4XB67") : pick(List.of(DISTRIBUTIONS));
+            String faultyClient = addressesByRegion.get(farm ? "us-east-2" : "us-west-2").get(0);
+            Map<String, Object> event = event(distribution, i < faults ? faultyClient : ip, method, uri, agent);
+            if (i >= faults && random.nextInt(20) == 0) {
+                event = otherTrigger(event, pick(List.of("origin-request", "viewer-response", "origin-response")));
+            }
             events.add(i >= faults && random.nextInt(10) == 0 ? broken(event) : event);
         }
         return events;
@@ -184,6 +193,20 @@ final class EventCorpus {
             events.add(event);
         }
         return events;
+    }
+
+    /** The event as a function associated with another trigger sees it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> otherTrigger(Map<String, Object> event, String eventType) {
+        Map<String, Object> cf = new LinkedHashMap<>(
+                (Map<String, Object>) ((List<Map<String, Object>>) event.get("Records")).get(0).get("cf"));
+        Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) cf.get("config"));
+        config.put("eventType", eventType);
+        cf.put("config", config);
+        if (eventType.endsWith("-response")) {
+            cf.put("response", Map.of("status", "200", "statusDescription", "OK", "headers", Map.of()));
+        }
+        return Map.of("Records", List.of(Map.of("cf", cf)));
     }
 
     /** The event with a part a decision needs missing, of the wrong type, or cut short. */
