@@ -2,8 +2,10 @@ package dev.registryedge.handler.jvm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.registryedge.handler.core.CloudFrontEvent;
 import dev.registryedge.handler.core.Decision;
 import dev.registryedge.handler.core.DecisionLog;
+import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
@@ -35,18 +37,20 @@ public final class EdgeRequestHandler implements RequestHandler<Map<String, Obje
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Map<String, Object> request = null;
+        Object unchanged = null;
         try {
-            request = CloudFrontEvents.unchanged(event);
-            Decision decision = router.decide(CloudFrontEvents.viewerRequest(event));
+            CloudFrontEvent<Object> read = CloudFrontEvent.read(event, MapEventTree.INSTANCE);
+            unchanged = read.unchanged();
+            Decision decision = router.decide(read.request());
             if (decision.outcome().redirects()) {
-                return CloudFrontEvents.redirect(decision);
+                return (Map<String, Object>) CloudFrontEvent.redirect(decision, MapEventTree.INSTANCE);
             }
         } catch (RuntimeException | Error e) {
             // The router never throws; this guards the event handling around it.
             System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e);
         }
-        return request != null ? request : Map.of();
+        return unchanged != null ? (Map<String, Object>) unchanged : Map.of();
     }
 }

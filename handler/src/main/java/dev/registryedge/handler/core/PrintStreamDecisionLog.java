@@ -1,9 +1,11 @@
-package dev.registryedge.handler.jvm;
+package dev.registryedge.handler.core;
 
-import dev.registryedge.handler.core.DecisionLog;
 import java.io.PrintStream;
 
-/** Writes decision lines to a stream; in Lambda, standard output goes to CloudWatch Logs. */
+/**
+ * Writes decision lines to a stream, the sink of both builds: in Lambda, on either runtime,
+ * standard output goes to CloudWatch Logs.
+ */
 public record PrintStreamDecisionLog(PrintStream out) implements DecisionLog {
 
     @Override

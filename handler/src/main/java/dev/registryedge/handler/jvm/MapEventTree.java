@@ -1,0 +1,67 @@
+package dev.registryedge.handler.jvm;
+
+import dev.registryedge.handler.core.EventTree;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events as the Lambda Java runtime hands them over and serialises them back: maps, lists and
+ * strings. Maps rather than the events library's {@code CloudFrontEvent}, whose {@code Request}
+ * has no {@code querystring}: returning it for pass-through would strip CloudFront's signed-URL
+ * parameters and get every request refused.
+ */
+final class MapEventTree implements EventTree<Object> {
+
+    static final MapEventTree INSTANCE = new MapEventTree();
+
+    private MapEventTree() {}
+
+    @Override
+    public Object member(Object node, String name) {
+        return node instanceof Map<?, ?> map ? map.get(name) : null;
+    }
+
+    @Override
+    public Object item(Object node, int index) {
+        return node instanceof List<?> list && index < list.size() ? list.get(index) : null;
+    }
+
+    @Override
+    public String text(Object node) {
+        return node instanceof String string ? string : null;
+    }
+
+    @Override
+    public boolean isObject(Object node) {
+        return node instanceof Map<?, ?>;
+    }
+
+    @Override
+    public Object newObject() {
+        return new LinkedHashMap<String, Object>();
+    }
+
+    @Override
+    public Object newArray() {
+        return new ArrayList<>();
+    }
+
+    @Override
+    public Object string(String value) {
+        return value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void put(Object object, String name, Object value) {
+        ((Map<String, Object>) object).put(name, value);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void add(Object array, Object value) {
+        ((List<Object>) array).add(value);
+    }
+}
