@@ -9,7 +9,7 @@ import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
-import dev.registryedge.handler.jvm.PrintStreamDecisionLog;
+import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.sigv4.S3Endpoints;
 import java.io.OutputStream;
 import java.io.PrintStream;
