@@ -23,8 +23,8 @@ class BoundariesTest {
     static final String TEAVM = "org.teavm..";
 
     @Test
-    void theCoreAndSigV4StandOnNeitherPlatformNorOnTheAdapters() {
-        noClasses().that().resideInAnyPackage("..handler.core..", "..handler.sigv4..")
+    void theCoreSigV4AndEndpointsStandOnNeitherPlatformNorOnTheAdapters() {
+        noClasses().that().resideInAnyPackage("..handler.core..", "..handler.sigv4..", "..handler.endpoints..")
                 .should().dependOnClassesThat().resideInAnyPackage(AWS_SDK, LAMBDA_RUNTIME, JACKSON, TEAVM,
                         "..handler.jvm..", "..handler.edge..", "..handler.cli..")
                 .check(HANDLER);

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.PrintStreamDecisionLog;
+import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.EdgeRequestHandler;
-import dev.registryedge.handler.core.PrintStreamDecisionLog;
-import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.handler.testing.SdkPresignCases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

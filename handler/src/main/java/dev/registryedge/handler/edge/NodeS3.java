@@ -4,8 +4,8 @@ import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.UrlSigner;
+import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.sigv4.AwsKeys;
-import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.handler.sigv4.S3Location;
 import dev.registryedge.handler.sigv4.S3Presign;
 import dev.registryedge.handler.sigv4.SigV4;
@@ -31,11 +31,8 @@ final class NodeS3 implements ObjectStore, UrlSigner {
     }
 
     private S3Location locate(Target target, String key) {
-        if (target.endpoint() != null) {
-            return S3Location.of(target.endpoint(), target.pathStyle(), target.region(), target.bucket(), key);
-        }
-        String override = endpoints.forRegion(target.region());
-        return S3Location.of(override, override != null || target.pathStyle(), target.region(), target.bucket(), key);
+        S3Endpoints.Endpoint endpoint = endpoints.of(target);
+        return S3Location.of(endpoint.url(), endpoint.pathStyle(), target.region(), target.bucket(), key);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.registryedge.handler.jvm;
 import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.ObjectStore;
 import dev.registryedge.handler.core.UrlSigner;
+import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.S3Limits;
@@ -99,43 +100,30 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         return route.target().name() + "\n" + route.credentials().name();
     }
 
-    private URI endpointOf(Target target) {
-        if (target.endpoint() != null) {
-            return URI.create(target.endpoint());
-        }
-        String override = settings.s3Endpoints().forRegion(target.region());
-        return override == null ? null : URI.create(override);
-    }
-
-    private boolean pathStyle(Target target) {
-        return target.endpoint() != null ? target.pathStyle()
-                : settings.s3Endpoints().forRegion(target.region()) != null || target.pathStyle();
-    }
-
     private S3Client buildClient(Route route) {
         Target target = route.target();
+        S3Endpoints.Endpoint endpoint = settings.s3Endpoints().of(target);
         var builder = S3Client.builder()
                 .region(Region.of(target.region()))
                 .credentialsProvider(settings.functionCredentials())
                 .httpClient(http)
-                .forcePathStyle(pathStyle(target))
+                .forcePathStyle(endpoint.pathStyle())
                 .overrideConfiguration(noRetries());
-        URI endpoint = endpointOf(target);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
+        if (endpoint.url() != null) {
+            builder.endpointOverride(URI.create(endpoint.url()));
         }
         return builder.build();
     }
 
     private S3Presigner buildPresigner(Route route) {
         Target target = route.target();
+        S3Endpoints.Endpoint endpoint = settings.s3Endpoints().of(target);
         var builder = S3Presigner.builder()
                 .region(Region.of(target.region()))
                 .credentialsProvider(settings.functionCredentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle(target)).build());
-        URI endpoint = endpointOf(target);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build());
+        if (endpoint.url() != null) {
+            builder.endpointOverride(URI.create(endpoint.url()));
         }
         return builder.build();
     }

@@ -1,7 +1,7 @@
 package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.Clock;
-import dev.registryedge.handler.sigv4.S3Endpoints;
+import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
+import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.testing.LoopbackServer;
 import dev.registryedge.handler.testing.ManualClock;
-import dev.registryedge.handler.sigv4.S3Endpoints;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;

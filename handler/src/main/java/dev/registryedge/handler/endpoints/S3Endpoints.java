@@ -1,5 +1,6 @@
-package dev.registryedge.handler.sigv4;
+package dev.registryedge.handler.endpoints;
 
+import dev.registryedge.ipmap.routing.Target;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,7 +46,28 @@ public final class S3Endpoints {
         return new S3Endpoints(null, byRegion);
     }
 
-    /** The endpoint for a region, or {@code null} for AWS. */
+    /**
+     * How a target is reached.
+     *
+     * @param url the endpoint, e.g. {@code https://<account>.r2.cloudflarestorage.com}, or
+     *     {@code null} for the AWS endpoint of the target's region
+     * @param pathStyle whether the bucket goes in the path rather than the host name
+     */
+    public record Endpoint(String url, boolean pathStyle) {}
+
+    /**
+     * A target's own endpoint with its own path style; else the override for its region, always
+     * path-style (local S3 APIs have no per-bucket host names); else AWS.
+     */
+    public Endpoint of(Target target) {
+        if (target.endpoint() != null) {
+            return new Endpoint(target.endpoint(), target.pathStyle());
+        }
+        String override = forRegion(target.region());
+        return new Endpoint(override, override != null || target.pathStyle());
+    }
+
+    /** The override for a region, or {@code null} for AWS. */
     public String forRegion(String region) {
         String endpoint = byRegion.get(region);
         return endpoint != null ? endpoint : everywhere;
