@@ -1,6 +1,8 @@
 package dev.registryedge.handler.edge;
 
+import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
+import dev.registryedge.handler.core.RoleKeys;
 import dev.registryedge.handler.sigv4.AwsKeys;
 import dev.registryedge.handler.sigv4.SigV4;
 import dev.registryedge.handler.sigv4.Sha256;
@@ -14,46 +16,41 @@ import java.util.function.Function;
 
 /**
  * Keys for each credentials source: the function's own from the reserved environment
- * variables, assumed roles through STS AssumeRole (the Query API). Role keys are kept until
- * they have less than {@link Credentials#minimumLifeSeconds} left, because a presigned URL
- * dies with the keys that signed it; fresh keys that fall short are refused.
+ * variables, assumed roles through STS AssumeRole (the Query API), kept and renewed by
+ * {@link RoleKeys}.
  */
 final class EdgeCredentials {
 
     private final String stsEndpoint;
-    private final long minimumLifeMillis;
+    private final int presignValiditySeconds;
     private final S3Limits limits;
     private final Function<String, String> environment;
-    private final Map<String, AwsKeys> roleKeys = new HashMap<>();
+    private final Clock clock;
+    private final Map<String, RoleKeys<AwsKeys>> roleKeys = new HashMap<>();
 
     /**
      * @param stsEndpoint where to call AssumeRole, an origin without a path, e.g. {@code https://sts.amazonaws.com}
      */
     EdgeCredentials(String stsEndpoint, int presignValiditySeconds, S3Limits limits,
-            Function<String, String> environment) {
+            Function<String, String> environment, Clock clock) {
         this.environment = environment;
         this.stsEndpoint = stsEndpoint;
-        this.minimumLifeMillis = Credentials.minimumLifeSeconds(presignValiditySeconds) * 1000L;
+        this.presignValiditySeconds = presignValiditySeconds;
         this.limits = limits;
+        this.clock = clock;
     }
 
     /** @param deadline an AssumeRole call, when one is needed, ends by it */
-    AwsKeys keysFor(Credentials source, long nowMillis, Deadline deadline) {
-        AwsKeys function = functionKeys();
+    AwsKeys keysFor(Credentials source, Deadline deadline) {
         if (!source.assumesRole()) {
-            return function;
+            return functionKeys();
         }
-        AwsKeys cached = roleKeys.get(source.name());
-        if (cached != null && cached.expiresAtMillis() - nowMillis >= minimumLifeMillis) {
-            return cached;
+        RoleKeys<AwsKeys> keys = roleKeys.get(source.name());
+        if (keys == null) {
+            keys = new RoleKeys<>(source, presignValiditySeconds, this::assumeRole, AwsKeys::expiresAtMillis, clock);
+            roleKeys.put(source.name(), keys);
         }
-        AwsKeys fresh = assumeRole(function, source, nowMillis, deadline);
-        if (fresh.expiresAtMillis() - nowMillis < minimumLifeMillis) {
-            throw new IllegalStateException("credentials for " + source.roleArn() + " expire in "
-                    + (fresh.expiresAtMillis() - nowMillis) / 1000 + " s, before URLs signed now would");
-        }
-        roleKeys.put(source.name(), fresh);
-        return fresh;
+        return keys.get(deadline);
     }
 
     private AwsKeys functionKeys() {
@@ -65,7 +62,9 @@ final class EdgeCredentials {
         return new AwsKeys(id, secret, environment.apply("AWS_SESSION_TOKEN"), Long.MAX_VALUE);
     }
 
-    private AwsKeys assumeRole(AwsKeys function, Credentials source, long nowMillis, Deadline deadline) {
+    private AwsKeys assumeRole(Credentials source, Deadline deadline) {
+        AwsKeys function = functionKeys();
+        long nowMillis = clock.millis();
         String body = "Action=AssumeRole&DurationSeconds=" + source.durationSeconds() + "&RoleArn="
                 + SigV4.uriEncode(source.roleArn(), false) + "&RoleSessionName="
                 + SigV4.uriEncode(source.sessionName(), false) + "&Version=2011-06-15";

@@ -38,7 +38,7 @@ public final class EdgeHandler {
     public EdgeHandler(RoutingConfig config, RegionMap regions, Function<String, String> environment, Clock clock) {
         String sts = environment.apply(STS_ENDPOINT_VARIABLE);
         EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
-                config.presignValiditySeconds(), config.s3(), environment);
+                config.presignValiditySeconds(), config.s3(), environment, clock);
         NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(environment.apply(S3_ENDPOINT_VARIABLE)), config.s3(),
                 clock);
         router = new Router(config, regions, s3, s3, clock, new PrintStreamDecisionLog(System.out));

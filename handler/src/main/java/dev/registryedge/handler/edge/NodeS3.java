@@ -37,8 +37,8 @@ final class NodeS3 implements ObjectStore, UrlSigner {
 
     @Override
     public boolean exists(Route route, String key, Deadline deadline) {
+        AwsKeys keys = credentials.keysFor(route.credentials(), deadline);
         long now = clock.millis();
-        AwsKeys keys = credentials.keysFor(route.credentials(), now, deadline);
         S3Location location = locate(route.target(), key);
         List<SignedRequest.Header> headers = SignedRequest.sign(keys, route.target().region(), "s3", "HEAD",
                 location.host(), location.path(), "", List.of(), SigV4.EMPTY_PAYLOAD, now);
@@ -55,8 +55,8 @@ final class NodeS3 implements ObjectStore, UrlSigner {
 
     @Override
     public String presignGet(Route route, String key, int validitySeconds, Deadline deadline) {
-        long now = clock.millis();
-        return S3Presign.get(credentials.keysFor(route.credentials(), now, deadline), route.target().region(),
-                locate(route.target(), key), validitySeconds, now);
+        AwsKeys keys = credentials.keysFor(route.credentials(), deadline);
+        return S3Presign.get(keys, route.target().region(), locate(route.target(), key), validitySeconds,
+                clock.millis());
     }
 }

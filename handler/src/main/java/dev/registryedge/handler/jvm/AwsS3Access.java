@@ -88,12 +88,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         if (!source.assumesRole()) {
             return settings.functionCredentials();
         }
-        try {
-            return StaticCredentialsProvider.create(roleCredentials(source).resolve(deadline));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + source.roleArn(), e);
-        }
+        return StaticCredentialsProvider.create(roleCredentials(source).resolve(deadline));
     }
 
     private static String cacheKey(Route route) {
@@ -135,16 +130,11 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
                 .build();
     }
 
-    /**
-     * The renewing holder of a role's credentials. They are renewed while they still have a
-     * URL's validity plus {@link Credentials#RENEWAL_SLACK_SECONDS} to live (the function this
-     * replaces cached them forever and handed out dead URLs after an hour).
-     */
-    RoleCredentialsProvider roleCredentials(Credentials source) {
-        Duration minimumLife = Duration.ofSeconds(
-                Credentials.minimumLifeSeconds(settings.routing().presignValiditySeconds()));
+    /** The renewing holder of a role's credentials, one per role for the container's life. */
+    private RoleCredentialsProvider roleCredentials(Credentials source) {
         return credentials.computeIfAbsent(source.name(), name -> new RoleCredentialsProvider(sts(), source,
-                minimumLife, settings.routing().s3().requestTimeoutMillis(), settings.clock()));
+                settings.routing().presignValiditySeconds(), settings.routing().s3().requestTimeoutMillis(),
+                settings.clock()));
     }
 
     private synchronized StsClient sts() {

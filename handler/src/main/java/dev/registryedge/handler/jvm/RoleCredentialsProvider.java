@@ -2,85 +2,76 @@ package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
+import dev.registryedge.handler.core.RoleKeys;
 import dev.registryedge.ipmap.routing.Credentials;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /**
- * Assumed-role credentials that always outlive the URLs they sign: they are renewed as soon as
- * they have less than {@code minimumLife} left, and fresh ones that fall short are refused.
+ * A role's credentials for the JVM build: {@link RoleKeys} keeps and renews them, AssumeRole is
+ * the SDK's {@link StsClient} call cut to the request's deadline, and renewals are one at a
+ * time, a request waiting for another's only until its own deadline.
  *
- * <p>A presigned URL works only while the credentials that signed it are valid. The SDK's
- * {@code StsAssumeRoleCredentialsProvider} does not promise that (it hands out credentials
- * close to expiry, and extends stale ones), so the caching policy lives here; the AssumeRole
- * call itself is the SDK's.
+ * <p>The SDK's {@code StsAssumeRoleCredentialsProvider} is not used: it hands out credentials
+ * closer to expiry than a presigned URL's validity, and extends stale ones.
  */
 final class RoleCredentialsProvider {
 
     private final StsClient sts;
     private final Credentials source;
-    private final Duration minimumLife;
     private final int callLimitMillis;
-    private final Clock clock;
-    /** Renewals are one at a time; a request waits for another's only until its own deadline. */
+    private final RoleKeys<AwsSessionCredentials> keys;
     private final ReentrantLock renewal = new ReentrantLock();
-    private volatile AwsSessionCredentials current;
 
-    RoleCredentialsProvider(StsClient sts, Credentials source, Duration minimumLife, int callLimitMillis, Clock clock) {
+    RoleCredentialsProvider(StsClient sts, Credentials source, int presignValiditySeconds, int callLimitMillis,
+            Clock clock) {
         this.sts = sts;
         this.source = source;
-        this.minimumLife = minimumLife;
         this.callLimitMillis = callLimitMillis;
-        this.clock = clock;
+        this.keys = new RoleKeys<>(source, presignValiditySeconds, this::assumeRole,
+                credentials -> credentials.expirationTime().orElseThrow().toEpochMilli(), clock);
     }
 
     /** The current keys, renewed first if they would not outlive a URL signed now. */
-    AwsSessionCredentials resolve(Deadline deadline) throws InterruptedException {
-        AwsSessionCredentials keys = current;
-        if (outlivesAUrl(keys)) {
-            return keys;
+    AwsSessionCredentials resolve(Deadline deadline) {
+        AwsSessionCredentials usable = keys.usable();
+        if (usable != null) {
+            return usable;
         }
-        if (!renewal.tryLock(Math.max(0, deadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
+        if (!lockRenewal(deadline)) {
             throw new IllegalStateException("credentials for " + source.roleArn()
                     + " are being renewed by another request, past this request's deadline");
         }
         try {
-            keys = current;
-            if (outlivesAUrl(keys)) {
-                return keys; // renewed by the request that held the lock
-            }
-            Instant mustOutlive = mustOutlive();
-            Duration timeout = Duration.ofMillis(deadline.cut(callLimitMillis));
-            AssumeRoleResponse response = sts.assumeRole(request -> request.roleArn(source.roleArn())
-                    .roleSessionName(source.sessionName()).durationSeconds(source.durationSeconds())
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)));
-            var assumed = response.credentials();
-            if (assumed.expiration().isBefore(mustOutlive)) {
-                throw new IllegalStateException("credentials for " + source.roleArn() + " expire at "
-                        + assumed.expiration() + ", before URLs signed now would (they must last until " + mustOutlive + ")");
-            }
-            current = AwsSessionCredentials.builder()
-                    .accessKeyId(assumed.accessKeyId())
-                    .secretAccessKey(assumed.secretAccessKey())
-                    .sessionToken(assumed.sessionToken())
-                    .expirationTime(assumed.expiration())
-                    .build();
-            return current;
+            return keys.get(deadline); // renewed by the request that held the lock, or now
         } finally {
             renewal.unlock();
         }
     }
 
-    private Instant mustOutlive() {
-        return Instant.ofEpochMilli(clock.millis()).plus(minimumLife);
+    private boolean lockRenewal(Deadline deadline) {
+        try {
+            return renewal.tryLock(Math.max(0, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
-    private boolean outlivesAUrl(AwsSessionCredentials keys) {
-        return keys != null && !keys.expirationTime().orElse(Instant.MIN).isBefore(mustOutlive());
+    private AwsSessionCredentials assumeRole(Credentials role, Deadline deadline) {
+        Duration timeout = Duration.ofMillis(deadline.cut(callLimitMillis));
+        var assumed = sts.assumeRole(request -> request.roleArn(role.roleArn()).roleSessionName(role.sessionName())
+                .durationSeconds(role.durationSeconds())
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)))
+                .credentials();
+        return AwsSessionCredentials.builder()
+                .accessKeyId(assumed.accessKeyId())
+                .secretAccessKey(assumed.secretAccessKey())
+                .sessionToken(assumed.sessionToken())
+                .expirationTime(assumed.expiration())
+                .build();
     }
 }
