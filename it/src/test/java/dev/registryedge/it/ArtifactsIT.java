@@ -37,7 +37,7 @@ class ArtifactsIT {
         Path zip = Project.handlerTarget().resolve("registry-edge-lambda.zip");
         try (ZipFile file = new ZipFile(zip.toFile())) {
             List<String> names = file.stream().map(e -> e.getName()).toList();
-            assertTrue(names.contains("dev/registryedge/handler/jvm/EdgeRequestHandler.class"), names.toString());
+            assertTrue(names.contains("dev/registryedge/handler/jvm/LambdaHandler.class"), names.toString());
             assertTrue(names.contains("dev/registryedge/handler/generated/AwsRegionMap.class"));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/s3-[0-9.]+\\.jar")));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/ipmap-runtime-.*\\.jar")));

@@ -11,7 +11,7 @@ import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
-import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.LambdaHandler;
 import dev.registryedge.handler.testing.SdkPresignCases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,7 +71,7 @@ class EdgeFunctionIT {
                     FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY)), S3Endpoints.parse(aws.uri().toString()), aws.uri(),
                     RoutingTable.config(), Clock.SYSTEM);
             ByteArrayOutputStream jvmLog = new ByteArrayOutputStream();
-            EdgeRequestHandler jvm = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+            LambdaHandler jvm = new LambdaHandler(LambdaHandler.router(settings,
                     new PrintStreamDecisionLog(new PrintStream(jvmLog, true, StandardCharsets.UTF_8))));
             Map<String, String> environment = new HashMap<>();
             environment.put("AWS_ACCESS_KEY_ID", FakeAws.ACCESS_KEY);

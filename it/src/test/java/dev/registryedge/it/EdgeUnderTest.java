@@ -7,7 +7,7 @@ import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
-import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.LambdaHandler;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ interface EdgeUnderTest extends AutoCloseable {
     /** The JVM handler with another routing configuration. */
     static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts, RoutingConfig routing) {
         AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, routing, Clock.SYSTEM);
-        EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
                 new PrintStreamDecisionLog(System.out)));
         return new EdgeUnderTest() {
             @Override

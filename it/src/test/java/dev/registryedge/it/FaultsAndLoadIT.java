@@ -10,7 +10,7 @@ import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
-import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.LambdaHandler;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -188,7 +188,7 @@ class FaultsAndLoadIT {
     void oneHandlerUnderLoadFromThirtyTwoThreadsMakesNoMistakes() throws Exception {
         AwsSettings settings = new AwsSettings(KEYS, S3Endpoints.parse(world.endpointSpec()), sts.uri(),
                 RoutingTable.config(), Clock.SYSTEM);
-        EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
                 new PrintStreamDecisionLog(new PrintStream(OutputStream.nullOutputStream()))));
         // Each kind of request with the outcome it must have: a route header, or null for pass-through.
         List<Object[]> kinds = List.of(

@@ -9,7 +9,7 @@ import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
-import dev.registryedge.handler.jvm.EdgeRequestHandler;
+import dev.registryedge.handler.jvm.LambdaHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -112,7 +112,7 @@ public final class Main {
         }
         AwsSettings settings = new AwsSettings(credentials(err), s3Endpoints, stsEndpoint, RoutingTable.config(),
                 Clock.SYSTEM);
-        EdgeRequestHandler handler = new EdgeRequestHandler(EdgeRequestHandler.router(settings,
+        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
                 new PrintStreamDecisionLog(err)));
         int status = 0;
         if (files.isEmpty()) {
@@ -128,7 +128,7 @@ public final class Main {
         byte[] read() throws IOException;
     }
 
-    private static int invokeOne(EdgeRequestHandler handler, String name, Source source, PrintStream out,
+    private static int invokeOne(LambdaHandler handler, String name, Source source, PrintStream out,
             PrintStream err) {
         Map<String, Object> event;
         try {

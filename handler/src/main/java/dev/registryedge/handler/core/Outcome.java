@@ -4,9 +4,12 @@ package dev.registryedge.handler.core;
 public enum Outcome {
     /** CloudFront serves the object: the request is returned unchanged. */
     CLOUDFRONT,
-    /** 307 to a target whose copy was checked to exist (a replica or a cache). */
+    /** 307 to a replica of the registry in the client's region (the configuration's {@code replicas}). */
     REPLICA,
-    /** 307 to a target that holds every blob (the distribution's own bucket). */
+    /**
+     * 307 to one of the distribution's own targets: its bucket, or a cache in its routes (which,
+     * like a replica, is checked first when it has {@code checkExists}).
+     */
     BUCKET;
 
     public boolean redirects() {

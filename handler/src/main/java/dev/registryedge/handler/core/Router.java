@@ -150,8 +150,8 @@ public final class Router {
                 }
                 String reason = because != null ? because : checked ? "found in " + route.target().name() : "direct";
                 detail("redirecting to " + route.target().name() + " (" + route.target().bucket() + ")");
-                return new Decision(checked ? Outcome.REPLICA : Outcome.BUCKET, reason, distributionName, clientRegion,
-                        route.target(), url, s3Millis, verbose, unusable);
+                return new Decision(route.replica() ? Outcome.REPLICA : Outcome.BUCKET, reason, distributionName,
+                        clientRegion, route.target(), url, s3Millis, verbose, unusable);
             }
             return pass(absentOnly ? "not in any checked target" : "no usable target");
         }

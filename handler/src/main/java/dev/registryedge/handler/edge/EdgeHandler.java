@@ -30,23 +30,29 @@ public final class EdgeHandler {
 
     private final Router router;
 
+    /** A handler over any router: tests give it one with fakes. */
+    public EdgeHandler(Router router) {
+        this.router = router;
+    }
+
     /**
-     * A handler over Node's https for this configuration and map.
+     * A router that reaches S3 and STS over Node's https for this configuration and map.
      *
      * @param environment reads a variable of the process environment, {@code null} when unset
      */
-    public EdgeHandler(RoutingConfig config, RegionMap regions, Function<String, String> environment, Clock clock) {
+    public static Router nodeRouter(RoutingConfig config, RegionMap regions, Function<String, String> environment,
+            Clock clock) {
         String sts = environment.apply(STS_ENDPOINT_VARIABLE);
         EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
                 config.presignValiditySeconds(), config.s3(), environment, clock);
         NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(environment.apply(S3_ENDPOINT_VARIABLE)), config.s3(),
                 clock);
-        router = new Router(config, regions, s3, s3, clock, new PrintStreamDecisionLog(System.out));
+        return new Router(config, regions, s3, s3, clock, new PrintStreamDecisionLog(System.out));
     }
 
     /** The compiled-in configuration and map, the process environment and the system clock. */
     static EdgeHandler deployed() {
-        return new EdgeHandler(RoutingTable.config(), AwsRegionMap.map(), NodeProcess::getenv, Clock.SYSTEM);
+        return new EdgeHandler(nodeRouter(RoutingTable.config(), AwsRegionMap.map(), NodeProcess::getenv, Clock.SYSTEM));
     }
 
     public JSObject handle(JSObject event) {

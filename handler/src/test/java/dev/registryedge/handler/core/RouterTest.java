@@ -334,11 +334,14 @@ class RouterTest {
     }
 
     @Test
+    @DisplayName("a checked cache of the distribution's own that holds the blob wins after a stalled one; it is no replica")
     void aCheckThatFindsTheBlobAfterAStalledOneStillWins() {
         Router router = farmWithCheckedTargets(2000, checked("a"), checked("b"));
         s3.slowHead("a-bucket", 60_000).slowHead("b-bucket", 40).put("b-bucket", KEY);
         Decision decision = router.decide(get("EFARM", US_EAST_2));
-        assertEquals(Outcome.REPLICA, decision.outcome());
+        assertEquals(Outcome.BUCKET, decision.outcome());
+        assertEquals("found in b", decision.reason());
+        assertEquals("bucket us-east-2 b", decision.routeDescription());
         assertEquals("b-bucket", decision.target().bucket());
         assertEquals(List.of(1000, 1000), s3.timeouts);
     }

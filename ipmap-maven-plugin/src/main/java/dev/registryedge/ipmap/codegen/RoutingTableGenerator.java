@@ -157,6 +157,8 @@ public final class RoutingTableGenerator {
         CodeBlock credentialsExpression = route.credentials().equals(Credentials.FUNCTION)
                 ? CodeBlock.of("$T.FUNCTION", CREDENTIALS)
                 : CodeBlock.of("$L", credentials.get(route.credentials()));
-        return CodeBlock.of("new $T($L, $L)", ROUTE, targets.get(route.target()), credentialsExpression);
+        return route.replica()
+                ? CodeBlock.of("new $T($L, $L, true)", ROUTE, targets.get(route.target()), credentialsExpression)
+                : CodeBlock.of("new $T($L, $L)", ROUTE, targets.get(route.target()), credentialsExpression);
     }
 }

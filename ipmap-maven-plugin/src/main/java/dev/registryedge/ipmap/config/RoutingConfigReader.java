@@ -351,10 +351,10 @@ public final class RoutingConfigReader {
             for (String region : union(replicas.keySet(), own.keySet())) {
                 List<Route> tried = new ArrayList<>();
                 for (TargetEntry replica : replicas.getOrDefault(region, List.of())) {
-                    tried.add(route(replica, replicaCredentials));
+                    tried.add(route(replica, replicaCredentials, true));
                 }
                 for (TargetEntry target : own.getOrDefault(region, List.of())) {
-                    tried.add(route(target, null));
+                    tried.add(route(target, null, false));
                 }
                 routes.put(region, List.copyOf(tried));
             }
@@ -366,10 +366,10 @@ public final class RoutingConfigReader {
                 if (target == null) {
                     problems.add(entry.pathOf("home"), "'" + homeName + "' is not defined under targets");
                 } else {
-                    home = route(target, null);
+                    home = route(target, null, false);
                 }
             } else if (!own.getOrDefault("us-east-1", List.of()).isEmpty()) {
-                home = route(own.get("us-east-1").get(0), null);
+                home = route(own.get("us-east-1").get(0), null, false);
             } else {
                 problems.add(entry.pathOf("home"), "is missing and routes.us-east-1 names no target to default to");
             }
@@ -378,10 +378,10 @@ public final class RoutingConfigReader {
         return distributions;
     }
 
-    private static Route route(TargetEntry entry, Credentials override) {
+    private static Route route(TargetEntry entry, Credentials override, boolean replica) {
         Credentials credentials = override != null ? override
                 : entry.credentials() != null ? entry.credentials() : Credentials.FUNCTION;
-        return new Route(entry.target(), credentials);
+        return new Route(entry.target(), credentials, replica);
     }
 
     private List<TargetEntry> resolveTargets(String path, List<String> names, Map<String, TargetEntry> targets) {

@@ -29,8 +29,8 @@ public final class TestFunction {
     public static JSPromise<JSObject> handler(JSObject event, JSObject context) {
         return JSPromise.callAsync(() -> {
             if (handler == null) {
-                handler = new EdgeHandler(TestRouting.named(NodeProcess.getenv(ROUTING_VARIABLE)), AwsRegionMap.map(),
-                        NodeProcess::getenv, Clock.SYSTEM);
+                handler = new EdgeHandler(EdgeHandler.nodeRouter(TestRouting.named(NodeProcess.getenv(ROUTING_VARIABLE)),
+                        AwsRegionMap.map(), NodeProcess::getenv, Clock.SYSTEM));
             }
             return handler.handle(event);
         });

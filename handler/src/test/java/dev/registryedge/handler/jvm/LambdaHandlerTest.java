@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Lambda entry point on the sample events and on broken ones. */
-class EdgeRequestHandlerTest {
+class LambdaHandlerTest {
 
     static final String KEY = "docker/registry/v2/blobs/sha256/25/"
             + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data";
 
     final FakeS3 s3 = new FakeS3().put("us-west-2-replica-of-ci-dv2np-image-registry-us-east-1", KEY);
     final RecordingLog log = new RecordingLog();
-    final EdgeRequestHandler handler = new EdgeRequestHandler(
+    final LambdaHandler handler = new LambdaHandler(
             new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, new ManualClock(), log));
 
     @ParameterizedTest

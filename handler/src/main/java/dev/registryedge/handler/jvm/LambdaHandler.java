@@ -18,15 +18,15 @@ import java.util.Map;
  * <p>The default constructor, which Lambda calls once per container, builds the router and its
  * AWS clients from the compiled-in configuration; requests then reuse them.
  */
-public final class EdgeRequestHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class LambdaHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final Router router;
 
-    public EdgeRequestHandler() {
+    public LambdaHandler() {
         this(router(AwsSettings.forLambda(RoutingTable.config()), new PrintStreamDecisionLog(System.out)));
     }
 
-    public EdgeRequestHandler(Router router) {
+    public LambdaHandler(Router router) {
         this.router = router;
     }
 
