@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.registryedge.ipmap.mojo.BuildLog;
 import dev.registryedge.ipmap.mojo.GenerateRequest;
 import dev.registryedge.ipmap.mojo.IpMapGenerator;
-import dev.registryedge.ipmap.ranges.Selection;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -56,9 +55,11 @@ class RefreshBetweenRealSnapshotsIT {
                     lines.add("[WARNING] " + message);
                 }
             };
-            new IpMapGenerator(log).run(new GenerateRequest(snapshot, Project.root().resolve("data/routing.json"),
-                    Selection.defaults(), work.resolve("generated"), "farm.ipmap", "FarmRegions", "FarmRouting", url,
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), 30, LocalDateTime.of(2026, 8, 2, 0, 0)));
+            new IpMapGenerator(log).run(GenerateRequest.builder(snapshot, work.resolve("generated"))
+                    .routingConfig(Project.root().resolve("data/routing.json")).packageName("farm.ipmap")
+                    .classNames("FarmRegions", "FarmRouting").refreshFrom(url)
+                    .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)).now(LocalDateTime.of(2026, 8, 2, 0, 0))
+                    .build());
         } finally {
             server.stop(0);
         }

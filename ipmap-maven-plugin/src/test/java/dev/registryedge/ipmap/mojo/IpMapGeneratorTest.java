@@ -113,9 +113,10 @@ class IpMapGeneratorTest {
         if (!Files.exists(snapshot)) {
             Files.writeString(snapshot, OLD);
         }
-        return new GenerateRequest(snapshot, routing, Selection.defaults(), work.resolve("generated"), "farm.ipmap",
-                "FarmRegions", "FarmRouting", refreshFrom, Duration.ofMillis(500), Duration.ofMillis(700), 30,
-                LocalDateTime.of(2023, 11, 20, 0, 0));
+        return GenerateRequest.builder(snapshot, work.resolve("generated")).routingConfig(routing)
+                .packageName("farm.ipmap").classNames("FarmRegions", "FarmRouting").refreshFrom(refreshFrom)
+                .timeouts(Duration.ofMillis(500), Duration.ofMillis(700)).now(LocalDateTime.of(2023, 11, 20, 0, 0))
+                .build();
     }
 
     private Path routing(String json) throws IOException {
@@ -150,7 +151,7 @@ class IpMapGeneratorTest {
     @Test
     @DisplayName("a refresh prints what changed per region, replaces the snapshot and regenerates")
     void refreshDescribesChangesAndReplacesTheSnapshot() throws Exception {
-        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).withAcceptLargeChange(true));
+        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).toBuilder().acceptLargeChange(true).build());
 
         assertEquals(NEW, Files.readString(work.resolve("ip-ranges.json")));
         assertTrue(Files.readString(work.resolve("generated/farm/ipmap/FarmRegions.java")).contains("syncToken} 1700086400"));
@@ -188,7 +189,7 @@ class IpMapGeneratorTest {
         assertArrayEquals(snapshotBefore, Files.readAllBytes(work.resolve("ip-ranges.json")));
         assertArrayEquals(sourceBefore, Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java")));
 
-        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).withAcceptLargeChange(true));
+        new IpMapGenerator(log).run(request(url("/new.json"), routing(ROUTING)).toBuilder().acceptLargeChange(true).build());
         assertEquals(List.of("Accepting a change of more than 10% of the addresses (IPv4 addresses +1024 -524288 of"
                 + " 1310720 (+0.1% -40.0%); IPv6 /64s +2147483648 -0 of 2147483648 (+100.0% -0.0%)) as"
                 + " -Dipmap.acceptLargeChange=true asks"), warnings);
@@ -265,7 +266,7 @@ class IpMapGeneratorTest {
         // A good download with a routing configuration it invalidates must not be kept either.
         Path badRouting = routing(ROUTING.replace("\"us-east-1\": [\"home\"]", "\"us-west-1\": [\"home\"]"));
         assertThrows(InputException.class, () -> new IpMapGenerator(log).run(request(url("/new.json"), badRouting)
-                .withAcceptLargeChange(true)));
+                .toBuilder().acceptLargeChange(true).build()));
 
         assertArrayEquals(snapshotBefore, Files.readAllBytes(work.resolve("ip-ranges.json")));
         assertArrayEquals(sourceBefore, Files.readAllBytes(work.resolve("generated/farm/ipmap/FarmRegions.java")));
@@ -277,9 +278,7 @@ class IpMapGeneratorTest {
     @Test
     void warnsWhenTheSnapshotIsStale() throws Exception {
         GenerateRequest fresh = request(null, null);
-        GenerateRequest late = new GenerateRequest(fresh.snapshot(), null, fresh.selection(), fresh.outputDirectory(),
-                fresh.packageName(), fresh.mapClassName(), fresh.routingClassName(), null, fresh.connectTimeout(),
-                fresh.readTimeout(), 30, LocalDateTime.of(2024, 1, 1, 0, 0));
+        GenerateRequest late = fresh.toBuilder().now(LocalDateTime.of(2024, 1, 1, 0, 0)).build();
         new IpMapGenerator(log).run(late);
         assertEquals(List.of("The ip-ranges snapshot is 47 days old (createDate 2023-11-14-22-13-20); refresh it with"
                 + " -Dipmap.refresh=true"), warnings);
@@ -288,10 +287,8 @@ class IpMapGeneratorTest {
     @Test
     void anEmptySelectionFailsNamingTheFilters() throws Exception {
         GenerateRequest base = request(null, null);
-        GenerateRequest none = new GenerateRequest(base.snapshot(), null,
-                new Selection(List.of("EC2"), List.of("eu-*"), true, true), base.outputDirectory(), base.packageName(),
-                base.mapClassName(), base.routingClassName(), null, base.connectTimeout(), base.readTimeout(), 30,
-                base.now());
+        GenerateRequest none = base.toBuilder().selection(new Selection(List.of("EC2"), List.of("eu-*"), true, true))
+                .build();
         InputException error = assertThrows(InputException.class, () -> new IpMapGenerator(log).run(none));
         assertEquals(base.snapshot() + ": the selection (services [EC2], regions [eu-*], IPv4 and IPv6) keeps no prefix"
                 + " of the 3 in the snapshot; check the services and regions filters", error.getMessage());
