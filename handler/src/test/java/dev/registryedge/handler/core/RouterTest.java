@@ -333,6 +333,39 @@ class RouterTest {
         assertEquals(List.of("a", "b", "c"), decision.unusable());
     }
 
+    /** A farm whose home is a checked cache, and whose us-west-2 clients go to an R2 bucket. */
+    Router farmWithCheckedHomeAndEndpointTarget() {
+        Route home = new Route(checked("home-cache"), Credentials.FUNCTION);
+        Route r2 = new Route(new Target("r2", "r2-cache", "auto", "https://account.r2.example.com", true, false),
+                Credentials.FUNCTION);
+        Distribution farm = new Distribution("EFARM", "farm", home, Map.of("us-east-1", List.of(home),
+                "us-west-2", List.of(r2)));
+        RoutingConfig config = new RoutingConfig(1200, new S3Limits(300, FakeS3.CALL_LIMIT_MILLIS, 2000),
+                CacheLimits.DEFAULT, true, List.of(), Map.of("EFARM", farm));
+        return new Router(config, AwsRegionMap.map(), s3, s3, clock, log);
+    }
+
+    @Test
+    void debugLocalChecksAHomeThatAsksForIt() {
+        Router router = farmWithCheckedHomeAndEndpointTarget();
+        assertPassThrough(router.decide(withAgent("EFARM", "8.8.8.8", "debugregistry/local")), "not in any checked target");
+        s3.put("home-cache-bucket", KEY);
+        clock.advance(30_001); // past the time an "absent" answer is trusted
+        Decision decision = router.decide(withAgent("EFARM", "8.8.8.8", "debugregistry/local"));
+        assertEquals(Outcome.BUCKET, decision.outcome());
+        assertEquals("debug override local", decision.reason());
+        assertEquals(List.of("home-cache-bucket as function", "home-cache-bucket as function"), s3.checks);
+    }
+
+    @Test
+    void aTargetWithAnEndpointOfItsOwnIsOneMoreRoute() {
+        Decision decision = farmWithCheckedHomeAndEndpointTarget().decide(get("EFARM", US_WEST_2));
+        assertEquals(Outcome.BUCKET, decision.outcome());
+        assertEquals("https://account.r2.example.com", decision.target().endpoint());
+        assertEquals("bucket auto r2", decision.routeDescription());
+        assertEquals(List.of(), s3.checks, "no check unless the target asks for one");
+    }
+
     @Test
     @DisplayName("a checked cache of the distribution's own that holds the blob wins after a stalled one; it is no replica")
     void aCheckThatFindsTheBlobAfterAStalledOneStillWins() {
