@@ -41,6 +41,28 @@ public final class Router {
         }
     }
 
+    /**
+     * Answers one CloudFront event as the platform holds it: the 307 response, or CloudFront's
+     * own object unchanged (the request, or the response for a response trigger). Never throws:
+     * whatever goes wrong lets CloudFront serve.
+     */
+    public <N> N answer(N event, EventTree<N> tree) {
+        N unchanged = null;
+        try {
+            CloudFrontEvent<N> read = CloudFrontEvent.read(event, tree);
+            unchanged = read.unchanged();
+            Decision decision = decide(read.request());
+            if (decision.outcome().redirects()) {
+                return CloudFrontEvent.redirect(decision, tree);
+            }
+        } catch (Throwable e) {
+            // decide() never throws; this guards reading and writing the event around it, on Node
+            // against JavaScript errors too. The client must still get its blob.
+            log.detail("malformed event, letting CloudFront serve: " + LogText.clip(String.valueOf(e)));
+        }
+        return unchanged != null ? unchanged : tree.newObject();
+    }
+
     /** Decides and logs one request; any failure becomes a logged pass-through. */
     public Decision decide(ViewerRequest request) {
         long started = clock.millis();

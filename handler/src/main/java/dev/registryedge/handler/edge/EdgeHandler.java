@@ -1,8 +1,6 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.core.Clock;
-import dev.registryedge.handler.core.CloudFrontEvent;
-import dev.registryedge.handler.core.Decision;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.edge.node.NodeProcess;
@@ -13,7 +11,6 @@ import dev.registryedge.ipmap.lookup.RegionMap;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.util.function.Function;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSObjects;
 
 /**
  * Reads the CloudFront event as a JavaScript object, decides with the shared core, and answers
@@ -56,18 +53,6 @@ public final class EdgeHandler {
     }
 
     public JSObject handle(JSObject event) {
-        JSObject unchanged = null;
-        try {
-            CloudFrontEvent<JSObject> read = CloudFrontEvent.read(event, JsEventTree.INSTANCE);
-            unchanged = read.unchanged();
-            Decision decision = router.decide(read.request());
-            if (decision.outcome().redirects()) {
-                return CloudFrontEvent.redirect(decision, JsEventTree.INSTANCE);
-            }
-        } catch (Throwable e) {
-            // The router never throws; this guards the event handling around it.
-            System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e.getMessage());
-        }
-        return unchanged != null ? unchanged : JSObjects.create();
+        return router.answer(event, JsEventTree.INSTANCE);
     }
 }

@@ -2,8 +2,6 @@ package dev.registryedge.handler.jvm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.registryedge.handler.core.CloudFrontEvent;
-import dev.registryedge.handler.core.Decision;
 import dev.registryedge.handler.core.DecisionLog;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.core.Router;
@@ -39,18 +37,6 @@ public final class LambdaHandler implements RequestHandler<Map<String, Object>, 
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Object unchanged = null;
-        try {
-            CloudFrontEvent<Object> read = CloudFrontEvent.read(event, MapEventTree.INSTANCE);
-            unchanged = read.unchanged();
-            Decision decision = router.decide(read.request());
-            if (decision.outcome().redirects()) {
-                return (Map<String, Object>) CloudFrontEvent.redirect(decision, MapEventTree.INSTANCE);
-            }
-        } catch (RuntimeException | Error e) {
-            // The router never throws; this guards the event handling around it.
-            System.out.println("registry-edge: malformed event, letting CloudFront serve: " + e);
-        }
-        return unchanged != null ? (Map<String, Object>) unchanged : Map.of();
+        return (Map<String, Object>) router.answer(event, MapEventTree.INSTANCE);
     }
 }
