@@ -35,7 +35,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
-    private final Map<String, RoleCredentialsProvider> credentials = new ConcurrentHashMap<>();
+    private final Map<String, SdkRoleKeys> credentials = new ConcurrentHashMap<>();
     private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
     private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
     private StsClient sts;
@@ -131,8 +131,8 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     /** The renewing holder of a role's credentials, one per role for the container's life. */
-    private RoleCredentialsProvider roleCredentials(Credentials source) {
-        return credentials.computeIfAbsent(source.name(), name -> new RoleCredentialsProvider(sts(), source,
+    private SdkRoleKeys roleCredentials(Credentials source) {
+        return credentials.computeIfAbsent(source.name(), name -> new SdkRoleKeys(sts(), source,
                 settings.routing().presignValiditySeconds(), settings.routing().s3().requestTimeoutMillis(),
                 settings.clock()));
     }

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * the SDK's {@link StsClient} call cut to the request's deadline, and renewals are one at a
  * time, a request waiting for another's only until its own deadline.
  *
- * <p>The SDK's {@code StsAssumeRoleCredentialsProvider} is not used: it hands out credentials
+ * <p>The SDK's {@code StsAssumeSdkRoleKeys} is not used: it hands out credentials
  * closer to expiry than a presigned URL's validity, and extends stale ones.
  */
-final class RoleCredentialsProvider {
+final class SdkRoleKeys {
 
     private final StsClient sts;
     private final Credentials source;
@@ -26,7 +26,7 @@ final class RoleCredentialsProvider {
     private final RoleKeys<AwsSessionCredentials> keys;
     private final ReentrantLock renewal = new ReentrantLock();
 
-    RoleCredentialsProvider(StsClient sts, Credentials source, int presignValiditySeconds, int callLimitMillis,
+    SdkRoleKeys(StsClient sts, Credentials source, int presignValiditySeconds, int callLimitMillis,
             Clock clock) {
         this.sts = sts;
         this.source = source;
