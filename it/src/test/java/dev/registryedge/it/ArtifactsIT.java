@@ -41,7 +41,8 @@ class ArtifactsIT {
             assertTrue(names.contains("dev/registryedge/handler/generated/AwsRegionMap.class"));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/s3-[0-9.]+\\.jar")));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/ipmap-runtime-.*\\.jar")));
-            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/jackson-")), "Jackson is for the command line");
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/jackson-") || n.startsWith("lib/picocli-")),
+                    "Jackson and picocli are for the command line");
             assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/apache") || n.startsWith("lib/netty")),
                     "only the URL-connection HTTP client");
         }

@@ -109,9 +109,41 @@ class MainTest {
     }
 
     @Test
-    void unknownCommandsPrintUsage() {
+    void badArgumentsSayWhatIsWrongAndExitWithTwo() {
         assertEquals(2, run("", "frobnicate"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar registry-edge.jar invoke"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unmatched argument at index 0: 'frobnicate'"),
+                err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run("", "invoke", "--s3-endpoint"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required parameter for option '--s3-endpoint'"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run(""));
+        assertEquals(2, run("", "explain"));
+        err.reset();
+        assertEquals(2, run("", "explain", "52.22.255.189", "not-an-ip"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("'not-an-ip' is not an IPv4 or IPv6 address"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), outputLines(), "nothing is explained when an argument is wrong");
+        assertEquals(2, run("", "policy", "--distribution", "E0NOSUCHDIST"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("distribution E0NOSUCHDIST is not in the routing"
+                + " configuration"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : List.of("explain", "invoke", "policy")) {
+            out.reset();
+            assertEquals(0, run("", command, "--help"));
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: registry-edge " + command),
+                    out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void policyPrintsTheDocumentsForTheNamedDistributions() throws Exception {
+        assertEquals(0, run("", "policy", "-d", "E2KP8SMSY4XB67"));
+        com.fasterxml.jackson.databind.JsonNode policy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, policy.get("assumedRoles").size(), "app.ci reads its replicas with its own keys");
+        assertEquals("s3:ListBucket", policy.at("/functionRole/permissionPolicy/Statement/1/Action/0").asText());
     }
 }
