@@ -1,5 +1,6 @@
 package dev.registryedge.handler;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,26 +22,48 @@ class BoundariesTest {
     static final String LAMBDA_RUNTIME = "com.amazonaws..";
     static final String JACKSON = "com.fasterxml..";
     static final String TEAVM = "org.teavm..";
+    static final String PICOCLI = "picocli..";
+
+    static final String[] PORTABLE = {"..handler.core..", "..handler.sigv4..", "..handler.endpoints.."};
 
     @Test
-    void theCoreSigV4AndEndpointsStandOnNeitherPlatformNorOnTheAdapters() {
-        noClasses().that().resideInAnyPackage("..handler.core..", "..handler.sigv4..", "..handler.endpoints..")
-                .should().dependOnClassesThat().resideInAnyPackage(AWS_SDK, LAMBDA_RUNTIME, JACKSON, TEAVM,
-                        "..handler.jvm..", "..handler.edge..", "..handler.cli..")
+    void theCoreSigV4AndEndpointsStandOnTheJdkTheRoutingModelAndEachOtherAlone() {
+        classes().that().resideInAnyPackage(PORTABLE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.registryedge.ipmap..",
+                        "..handler.core..", "..handler.sigv4..", "..handler.endpoints..")
                 .check(HANDLER);
     }
 
     @Test
-    void theNodeAdapterUsesNeitherTheAwsSdkNorJackson() {
+    void theCoreSigV4AndEndpointsAvoidWhatTeaVmCannotCompileOrMustNotBeOnTheEdge() {
+        // Regular expressions bring a whole engine into the bundle; java.time and javax.crypto
+        // are missing from TeaVM; java.net would resolve names outside the request's deadline.
+        noClasses().that().resideInAnyPackage(PORTABLE)
+                .should().dependOnClassesThat().resideInAnyPackage("java.util.regex..", "java.time..", "javax.crypto..",
+                        "java.net..", "java.lang.reflect..")
+                .check(HANDLER);
+    }
+
+    @Test
+    void theNodeAdapterUsesNeitherTheAwsSdkNorJacksonNorTheJvmSide() {
         noClasses().that().resideInAPackage("..handler.edge..")
-                .should().dependOnClassesThat().resideInAnyPackage(AWS_SDK, LAMBDA_RUNTIME, JACKSON, "..handler.jvm..",
-                        "..handler.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(AWS_SDK, LAMBDA_RUNTIME, JACKSON, PICOCLI,
+                        "..handler.jvm..", "..handler.cli..", "..handler.policy..")
                 .check(HANDLER);
     }
 
     @Test
-    void theJvmAdapterAndTheCommandLineUseNoTeaVm() {
-        noClasses().that().resideInAnyPackage("..handler.jvm..", "..handler.cli..")
+    void theJvmAdapterUsesNoTeaVmAndNothingTheLambdaZipLeavesOut() {
+        // The Lambda zip ships without Jackson and picocli (only the command line uses them).
+        noClasses().that().resideInAPackage("..handler.jvm..")
+                .should().dependOnClassesThat().resideInAnyPackage(TEAVM, JACKSON, PICOCLI, "..handler.edge..",
+                        "..handler.cli..", "..handler.policy..")
+                .check(HANDLER);
+    }
+
+    @Test
+    void theCommandLineAndItsCommandsUseNoTeaVm() {
+        noClasses().that().resideInAnyPackage("..handler.cli..", "..handler.policy..")
                 .should().dependOnClassesThat().resideInAnyPackage(TEAVM, "..handler.edge..")
                 .check(HANDLER);
     }

@@ -8,6 +8,15 @@ final class LogText {
 
     private LogText() {}
 
+    /**
+     * A failure as a log line can say it: its class and message (TeaVM keeps no class names in
+     * the deployed bundle, so there the message alone), clipped.
+     */
+    static String describe(Throwable failure) {
+        String type = failure.getClass().getName();
+        return clip(type == null ? String.valueOf(failure.getMessage()) : type + ": " + failure.getMessage());
+    }
+
     static String clip(String value) {
         if (value == null || value.length() <= MAX_CHARS) {
             return value;

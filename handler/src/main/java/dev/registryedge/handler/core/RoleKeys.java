@@ -51,7 +51,7 @@ public final class RoleKeys<K> {
     }
 
     /** New keys from AssumeRole, refused if they would die before a URL signed now. */
-    public K renew(Deadline deadline) {
+    private K renew(Deadline deadline) {
         K fresh = assumeRole.call(role, deadline);
         long left = expiry.millis(fresh) - clock.millis();
         if (left < minimumLifeMillis) {

@@ -58,7 +58,7 @@ public final class Router {
         } catch (Throwable e) {
             // decide() never throws; this guards reading and writing the event around it, on Node
             // against JavaScript errors too. The client must still get its blob.
-            log.detail("malformed event, letting CloudFront serve: " + LogText.clip(String.valueOf(e)));
+            log.detail("malformed event, letting CloudFront serve: " + LogText.describe(e));
         }
         return unchanged != null ? unchanged : tree.newObject();
     }
@@ -72,7 +72,7 @@ public final class Router {
             decision = attempt.run();
         } catch (Exception | Error e) {
             // An Error too (StackOverflowError, a bug): the client must still get the blob.
-            log.detail("routing failed, letting CloudFront serve: " + LogText.clip(String.valueOf(e)));
+            log.detail("routing failed, letting CloudFront serve: " + LogText.describe(e));
             decision = attempt.pass("error " + e.getClass().getSimpleName());
         }
         log.decision(DecisionRecord.toJson(decision, request, clock.millis() - started));
@@ -167,7 +167,7 @@ public final class Router {
                     absentOnly = false;
                     unusable.add(route.target().name());
                     log.detail("target " + route.target().name() + " unusable for this request, trying the next: "
-                            + LogText.clip(String.valueOf(e)));
+                            + LogText.describe(e));
                     continue;
                 }
                 String reason = because != null ? because : checked ? "found in " + route.target().name() : "direct";

@@ -1,8 +1,10 @@
 /**
- * The routing decision, free of AWS and I/O: request facts in, pass-through or a redirect
- * out, talking to the world only through {@link dev.registryedge.handler.core.ObjectStore},
- * {@link dev.registryedge.handler.core.UrlSigner}, {@link dev.registryedge.handler.core.Clock}
- * and {@link dev.registryedge.handler.core.DecisionLog}. Written to compile to JavaScript as
- * well: no reflection, threads, regular expressions or {@code String.format}.
+ * The routing decision and every policy both builds share, free of AWS and of any platform:
+ * an event in (through {@link dev.registryedge.handler.core.EventTree}), pass-through or a
+ * redirect out, the request's deadline, role-key renewal, the decision log. It reaches the world
+ * only through small interfaces the adapters implement ({@code ObjectStore}, {@code UrlSigner},
+ * {@code RoleKeys.AssumeRole}, {@code Clock}) and writes nothing but its log lines to a stream.
+ * Written to compile to JavaScript as well: no reflection, regular expressions, {@code java.time}
+ * or {@code String.format}.
  */
 package dev.registryedge.handler.core;

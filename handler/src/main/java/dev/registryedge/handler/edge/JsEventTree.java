@@ -20,14 +20,19 @@ final class JsEventTree implements EventTree<JSObject> {
 
     @Override
     public JSObject member(JSObject node, String name) {
-        JsRecord record = JsRecord.record(node);
-        JSObject value = record == null ? null : record.get(name);
+        if (!isObject(node)) {
+            return null; // as on the JVM: an array has no members
+        }
+        return present(node.<JsRecord>cast().get(name));
+    }
+
+    private static JSObject present(JSObject value) {
         return value == null || JSObjects.isUndefined(value) ? null : value;
     }
 
     @Override
     public JSObject item(JSObject node, int index) {
-        return node != null && isArray(node) ? member(node, Integer.toString(index)) : null;
+        return node != null && isArray(node) ? present(node.<JsRecord>cast().get(Integer.toString(index))) : null;
     }
 
     @Override

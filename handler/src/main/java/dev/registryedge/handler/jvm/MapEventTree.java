@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Events as the Lambda Java runtime hands them over and serialises them back: maps, lists and
- * strings. Maps rather than the events library's {@code CloudFrontEvent}, whose {@code Request}
+ * strings. Maps rather than the events library's
+ * {@code com.amazonaws.services.lambda.runtime.events.CloudFrontEvent}, whose {@code Request}
  * has no {@code querystring}: returning it for pass-through would strip CloudFront's signed-URL
  * parameters and get every request refused.
  */

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * the SDK's {@link StsClient} call cut to the request's deadline, and renewals are one at a
  * time, a request waiting for another's only until its own deadline.
  *
- * <p>The SDK's {@code StsAssumeSdkRoleKeys} is not used: it hands out credentials
+ * <p>The SDK's {@code StsAssumeRoleCredentialsProvider} is not used: it hands out credentials
  * closer to expiry than a presigned URL's validity, and extends stale ones.
  */
 final class SdkRoleKeys {
@@ -57,7 +57,7 @@ final class SdkRoleKeys {
             return renewal.tryLock(Math.max(0, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while waiting for the credentials of " + source.roleArn(), e);
         }
     }
 

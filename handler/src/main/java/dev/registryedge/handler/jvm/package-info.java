@@ -1,5 +1,5 @@
 /**
- * The adapter for the Lambda Java runtime: event maps in and out, S3 existence checks and
- * presigning with the AWS SDK for Java v2, and role credentials that are refreshed in time.
+ * The adapter for the Lambda Java runtime: event maps in and out, S3 existence checks,
+ * presigning and AssumeRole with the AWS SDK for Java v2.
  */
 package dev.registryedge.handler.jvm;
