@@ -50,6 +50,9 @@ class RoutingConfigReaderTest {
         Distribution build03 = config.distributions().get("E2PBG0JIU6CTJY");
         assertEquals("appci-replica-us-east-2@appci-replica-reader,build03@function", names(build03.routesFor("us-east-2")));
         assertEquals("build03@function", names(List.of(build03.home())));
+        assertEquals(List.of(true, false), build03.routesFor("us-east-2").stream().map(Route::replica).toList(),
+                "the replica is marked as one, the farm's own bucket is not");
+        assertEquals(false, build03.home().replica());
         Distribution build09 = config.distributions().get("E2B105Z8OCWZSC");
         assertEquals("us-east-2", build09.home().target().region());
         Credentials reader = build03.routesFor("us-west-1").get(0).credentials();
