@@ -39,19 +39,6 @@ public record CloudFrontEvent<N>(ViewerRequest request, N unchanged) {
      * a list of {@code {key, value}}).
      */
     public static <N> N redirect(Decision decision, EventTree<N> tree) {
-        N headers = tree.newObject();
-        for (Redirect.Header header : Redirect.headers(decision)) {
-            N entry = tree.newObject();
-            tree.put(entry, "key", tree.string(header.key()));
-            tree.put(entry, "value", tree.string(header.value()));
-            N values = tree.newArray();
-            tree.add(values, entry);
-            tree.put(headers, header.name(), values);
-        }
-        N response = tree.newObject();
-        tree.put(response, "status", tree.string(Redirect.STATUS));
-        tree.put(response, "statusDescription", tree.string(Redirect.STATUS_DESCRIPTION));
-        tree.put(response, "headers", headers);
-        return response;
+        return tree.response(Redirect.STATUS, Redirect.STATUS_DESCRIPTION, Redirect.headers(decision));
     }
 }

@@ -1,5 +1,7 @@
 package dev.registryedge.handler.core;
 
+import java.util.List;
+
 /**
  * A CloudFront event as a platform holds it, a tree of objects, arrays and strings: Java maps and
  * lists on the JVM, JavaScript objects on Node. Reading and writing events goes through this, so
@@ -21,13 +23,13 @@ public interface EventTree<N> {
     /** Whether the node is an object (not an array, a string, or null). */
     boolean isObject(N node);
 
+    /** An empty object: the answer when an event holds nothing to hand back. */
     N newObject();
 
-    N newArray();
-
-    N string(String value);
-
-    void put(N object, String name, N value);
-
-    void add(N array, N value);
+    /**
+     * A generated response: {@code {status, statusDescription, headers: {name: [{key, value}]}}}.
+     * One call rather than a node at a time: on Node every value crossing a generic interface is
+     * wrapped, which made writing the 307 cost more than signing it.
+     */
+    N response(String status, String statusDescription, List<Redirect.Header> headers);
 }

@@ -1,7 +1,9 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.core.EventTree;
+import dev.registryedge.handler.core.Redirect;
 import dev.registryedge.handler.edge.node.JsRecord;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -15,24 +17,27 @@ final class JsEventTree implements EventTree<JSObject> {
 
     private JsEventTree() {}
 
-    @JSBody(params = "value", script = "return Array.isArray(value);")
-    private static native boolean isArray(JSObject value);
+    // One call into JavaScript per step: on every request these run a dozen times.
+    @JSBody(params = {"node", "name"}, script = "if (node === null || typeof node !== 'object'"
+            + " || Array.isArray(node)) return null; const value = node[name];"
+            + " return value === undefined ? null : value;")
+    private static native JSObject memberOf(JSObject node, String name);
+
+    @JSBody(params = {"node", "index"}, script = "if (!Array.isArray(node)) return null; const value = node[index];"
+            + " return value === undefined ? null : value;")
+    private static native JSObject itemOf(JSObject node, int index);
+
+    @JSBody(params = "node", script = "return node !== null && typeof node === 'object' && !Array.isArray(node);")
+    private static native boolean objectNotArray(JSObject node);
 
     @Override
     public JSObject member(JSObject node, String name) {
-        if (!isObject(node)) {
-            return null; // as on the JVM: an array has no members
-        }
-        return present(node.<JsRecord>cast().get(name));
-    }
-
-    private static JSObject present(JSObject value) {
-        return value == null || JSObjects.isUndefined(value) ? null : value;
+        return node == null ? null : memberOf(node, name);
     }
 
     @Override
     public JSObject item(JSObject node, int index) {
-        return node != null && isArray(node) ? present(node.<JsRecord>cast().get(Integer.toString(index))) : null;
+        return node == null ? null : itemOf(node, index);
     }
 
     @Override
@@ -42,7 +47,7 @@ final class JsEventTree implements EventTree<JSObject> {
 
     @Override
     public boolean isObject(JSObject node) {
-        return JsRecord.record(node) != null && !isArray(node);
+        return node != null && objectNotArray(node);
     }
 
     @Override
@@ -51,22 +56,20 @@ final class JsEventTree implements EventTree<JSObject> {
     }
 
     @Override
-    public JSObject newArray() {
-        return new JSArray<>();
-    }
-
-    @Override
-    public JSObject string(String value) {
-        return JSString.valueOf(value);
-    }
-
-    @Override
-    public void put(JSObject object, String name, JSObject value) {
-        object.<JsRecord>cast().set(name, value);
-    }
-
-    @Override
-    public void add(JSObject array, JSObject value) {
-        array.<JSArray<JSObject>>cast().push(value);
+    public JSObject response(String status, String statusDescription, List<Redirect.Header> headers) {
+        JsRecord byName = JSObjects.create();
+        for (Redirect.Header header : headers) {
+            JsRecord entry = JSObjects.create();
+            entry.set("key", JSString.valueOf(header.key()));
+            entry.set("value", JSString.valueOf(header.value()));
+            JSArray<JSObject> values = new JSArray<>();
+            values.push(entry);
+            byName.set(header.name(), values);
+        }
+        JsRecord response = JSObjects.create();
+        response.set("status", JSString.valueOf(status));
+        response.set("statusDescription", JSString.valueOf(statusDescription));
+        response.set("headers", byName);
+        return response;
     }
 }

@@ -1,7 +1,7 @@
 package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.EventTree;
-import java.util.ArrayList;
+import dev.registryedge.handler.core.Redirect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,24 +45,18 @@ final class MapEventTree implements EventTree<Object> {
     }
 
     @Override
-    public Object newArray() {
-        return new ArrayList<>();
-    }
-
-    @Override
-    public Object string(String value) {
-        return value;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void put(Object object, String name, Object value) {
-        ((Map<String, Object>) object).put(name, value);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void add(Object array, Object value) {
-        ((List<Object>) array).add(value);
+    public Object response(String status, String statusDescription, List<Redirect.Header> headers) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (Redirect.Header header : headers) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", header.key());
+            entry.put("value", header.value());
+            byName.put(header.name(), List.of(entry));
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status", status);
+        response.put("statusDescription", statusDescription);
+        response.put("headers", byName);
+        return response;
     }
 }
