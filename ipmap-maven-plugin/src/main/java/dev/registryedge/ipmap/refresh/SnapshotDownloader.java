@@ -1,7 +1,6 @@
 package dev.registryedge.ipmap.refresh;
 
 import dev.registryedge.ipmap.json.InputException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
