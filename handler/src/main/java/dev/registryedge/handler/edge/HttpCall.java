@@ -139,7 +139,7 @@ final class HttpCall {
 
         void succeed(int status) {
             if (!settled) {
-                stopTimers();
+                settleOnce();
                 callback.complete(new Answer(status, body.toString()));
             }
         }
@@ -151,7 +151,7 @@ final class HttpCall {
 
         private void settle(RuntimeException failure) {
             if (!settled) {
-                stopTimers();
+                settleOnce();
                 if (request != null) {
                     request.destroy();
                 }
@@ -159,8 +159,8 @@ final class HttpCall {
             }
         }
 
-        /** After an answer the socket goes back to the keep-alive pool; after a failure it is destroyed. */
-        private void stopTimers() {
+        /** Marks the call settled and stops its timers; the socket goes back to the pool after an answer. */
+        private void settleOnce() {
             settled = true;
             if (timer != null) {
                 NodeTimers.clearTimeout(timer);
