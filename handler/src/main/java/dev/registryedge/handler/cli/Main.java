@@ -37,13 +37,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * {@code java -jar registry-edge.jar COMMAND}: {@code explain} (an address's region, prefix and
- * snapshot), {@code invoke} (run events through the handler as Lambda would) and {@code policy}
- * (the IAM policies a deployment needs). Exit codes: 0 done, 1 done but something was not as
- * asked (an address in no region, an input that is not an event), 2 bad arguments.
+ * snapshot), {@code invoke} (run events through the handler as Lambda would), {@code policy}
+ * (the IAM policies a deployment needs), and the operating commands ({@code deploy},
+ * {@code status}, {@code disable}, {@code enable}, {@code rollback}). Exit codes: 0 done, 1 not
+ * done as asked (an address in no region, an input that is not an event, a distribution that
+ * could not be changed), 2 bad arguments.
  */
 @Command(name = "registry-edge", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
         description = "The registry's CloudFront edge function, from the command line.",
-        subcommands = {Main.Explain.class, Main.Invoke.class, Main.Policy.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Explain.class, Main.Invoke.class, Main.Policy.class, OperateCommands.Deploy.class,
+            OperateCommands.Status.class, OperateCommands.Disable.class, OperateCommands.Enable.class,
+            OperateCommands.Rollback.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,8 +55,8 @@ public final class Main implements Callable<Integer> {
     static final AwsBasicCredentials PLACEHOLDER = AwsBasicCredentials.create("AKIDREGISTRYEDGELOCAL", "local-placeholder");
 
     private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
+    final PrintStream out;
+    final PrintStream err;
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
