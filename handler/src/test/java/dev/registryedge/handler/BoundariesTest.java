@@ -23,6 +23,8 @@ class BoundariesTest {
     static final String JACKSON = "com.fasterxml..";
     static final String TEAVM = "org.teavm..";
     static final String PICOCLI = "picocli..";
+    static final String LAMBDA_API = "software.amazon.awssdk.services.lambda..";
+    static final String CLOUDFRONT_API = "software.amazon.awssdk.services.cloudfront..";
 
     static final String[] PORTABLE = {"..handler.core..", "..handler.sigv4..", "..handler.endpoints.."};
 
@@ -48,23 +50,31 @@ class BoundariesTest {
     void theNodeAdapterUsesNeitherTheAwsSdkNorJacksonNorTheJvmSide() {
         noClasses().that().resideInAPackage("..handler.edge..")
                 .should().dependOnClassesThat().resideInAnyPackage(AWS_SDK, LAMBDA_RUNTIME, JACKSON, PICOCLI,
-                        "..handler.jvm..", "..handler.cli..", "..handler.policy..")
+                        "..handler.jvm..", "..handler.cli..", "..handler.policy..", "..handler.deploy..")
                 .check(HANDLER);
     }
 
     @Test
     void theJvmAdapterUsesNoTeaVmAndNothingTheLambdaZipLeavesOut() {
-        // The Lambda zip ships without Jackson and picocli (only the command line uses them).
+        // The Lambda zip ships without Jackson, picocli and the operating commands' clients.
         noClasses().that().resideInAPackage("..handler.jvm..")
                 .should().dependOnClassesThat().resideInAnyPackage(TEAVM, JACKSON, PICOCLI, "..handler.edge..",
-                        "..handler.cli..", "..handler.policy..")
+                        "..handler.cli..", "..handler.policy..", "..handler.deploy..", LAMBDA_API, CLOUDFRONT_API)
                 .check(HANDLER);
     }
 
     @Test
     void theCommandLineAndItsCommandsUseNoTeaVm() {
-        noClasses().that().resideInAnyPackage("..handler.cli..", "..handler.policy..")
+        noClasses().that().resideInAnyPackage("..handler.cli..", "..handler.policy..", "..handler.deploy..")
                 .should().dependOnClassesThat().resideInAnyPackage(TEAVM, "..handler.edge..")
+                .check(HANDLER);
+    }
+
+    @Test
+    void theOperatingCommandsStandOnTheSdkAndTheRoutingModelNotOnTheCommandLine() {
+        noClasses().that().resideInAPackage("..handler.deploy..")
+                .should().dependOnClassesThat().resideInAnyPackage(PICOCLI, "..handler.cli..", "..handler.generated..",
+                        "..handler.jvm..")
                 .check(HANDLER);
     }
 }

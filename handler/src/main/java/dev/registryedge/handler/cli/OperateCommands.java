@@ -86,7 +86,9 @@ final class OperateCommands {
             var lambda = LambdaClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .credentialsProvider(DefaultCredentialsProvider.builder().build());
-            var cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
+            // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would sign
+            // as "aws-global" when the endpoint is overridden.
+            var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .credentialsProvider(DefaultCredentialsProvider.builder().build());
             if (lambdaEndpoint != null) {
@@ -235,7 +237,7 @@ final class OperateCommands {
         @Mixin
         private Changes changes;
 
-        @Option(names = "--version", paramLabel = "N",
+        @Option(names = "--function-version", paramLabel = "N",
                 description = "associate this published version where nothing was recorded")
         private String version;
 

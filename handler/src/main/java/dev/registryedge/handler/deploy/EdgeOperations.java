@@ -186,7 +186,7 @@ public final class EdgeOperations {
                 return Optional.of(new Wanted(versionArn.get(), false));
             }
             return Optional.of(recorded(seen, DISABLED_TAG).orElseThrow(() -> new Refused("no association recorded by"
-                    + " disable (tag " + DISABLED_TAG + "); name one with --version N")));
+                    + " disable (tag " + DISABLED_TAG + "); name one with --function-version N")));
         }, null);
     }
 
@@ -331,7 +331,8 @@ public final class EdgeOperations {
                 }
                 seen.add(read);
             } catch (AwsServiceException e) {
-                boolean invisible = e.statusCode() == 404 || e.statusCode() == 403;
+                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                boolean invisible = code.equals("NoSuchDistribution") || code.equals("AccessDenied");
                 if (invisible && !explicit) {
                     err.println("skipped " + id + " (" + name + "): not visible with these credentials (" + message(e)
                             + "); if it is in another account, run again with that account's credentials");
@@ -419,7 +420,7 @@ public final class EdgeOperations {
                     .value(value.tagValue()).build())));
         } catch (SdkException e) {
             err.println(seen.label() + ": could not record " + FunctionArns.shortName(value.arn()) + " in tag " + key
-                    + " (" + message(e) + "); " + (key.equals(DISABLED_TAG) ? "enable will need --version"
+                    + " (" + message(e) + "); " + (key.equals(DISABLED_TAG) ? "enable will need --function-version"
                     : "rollback will not know it"));
         }
     }
