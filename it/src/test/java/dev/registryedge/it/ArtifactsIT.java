@@ -33,6 +33,17 @@ class ArtifactsIT {
     }
 
     @Test
+    void theRunnableJarDescribesDeployAndPrintsThePolicy() throws Exception {
+        Path jar = Project.handlerTarget().resolve("registry-edge.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String help = run(java, "-jar", jar.toString(), "deploy", "--help");
+        assertTrue(help.startsWith("Usage: registry-edge deploy "), help);
+        assertTrue(help.contains("--dry-run") && help.contains("--role=ARN"), help);
+        String policy = run(java, "-jar", jar.toString(), "policy");
+        assertTrue(NodeBundle.JSON.readTree(policy).has("functionRole"), policy);
+    }
+
+    @Test
     void theLambdaZipHasTheJavaRuntimeLayoutAndNoCommandLineLibraries() throws Exception {
         Path zip = Project.handlerTarget().resolve("registry-edge-lambda.zip");
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -41,8 +52,9 @@ class ArtifactsIT {
             assertTrue(names.contains("dev/registryedge/handler/generated/AwsRegionMap.class"));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/s3-[0-9.]+\\.jar")));
             assertTrue(names.stream().anyMatch(n -> n.matches("lib/ipmap-runtime-.*\\.jar")));
-            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/jackson-") || n.startsWith("lib/picocli-")),
-                    "Jackson and picocli are for the command line");
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/jackson-") || n.startsWith("lib/picocli-")
+                    || n.startsWith("lib/lambda-") || n.startsWith("lib/cloudfront-")),
+                    "Jackson, picocli and the Lambda and CloudFront clients are for the command line");
             assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/apache") || n.startsWith("lib/netty")),
                     "only the URL-connection HTTP client");
         }
