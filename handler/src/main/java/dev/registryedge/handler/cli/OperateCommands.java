@@ -71,6 +71,10 @@ final class OperateCommands {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--function " + function + " is in "
                         + region + ": Lambda@Edge takes functions in " + FunctionArns.EDGE_REGION + " only");
             }
+            if (FunctionArns.isQualified(function)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function " + function
+                        + " names a version or alias: give the function itself");
+            }
             for (String id : distributions) {
                 if (!RoutingTable.config().distributions().containsKey(id)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "distribution " + id + " is not in"
@@ -81,7 +85,8 @@ final class OperateCommands {
             }
         }
 
-        EdgeOperations operations(Main main, Changes changes) {
+        /** Runs one operation with clients built for it, closed afterwards. */
+        int run(Main main, Changes changes, java.util.function.ToIntFunction<EdgeOperations> operation) {
             check();
             var lambda = LambdaClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -97,9 +102,11 @@ final class OperateCommands {
             if (cloudFrontEndpoint != null) {
                 cloudFront.endpointOverride(cloudFrontEndpoint);
             }
-            return new EdgeOperations(lambda.build(), cloudFront.build(), RoutingTable.config(),
-                    new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
-                            changes.waitTimeout), main.out, main.err);
+            try (LambdaClient lambdaClient = lambda.build(); CloudFrontClient cloudFrontClient = cloudFront.build()) {
+                return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, RoutingTable.config(),
+                        new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
+                                changes.waitTimeout), main.out, main.err));
+            }
         }
     }
 
@@ -116,7 +123,12 @@ final class OperateCommands {
                 description = "how long to wait for Lambda and CloudFront (default: ${DEFAULT-VALUE})")
         Duration waitTimeout;
 
-        static final Changes NONE = new Changes();
+        /** For commands that change nothing. */
+        static Changes none() {
+            Changes none = new Changes();
+            none.waitTimeout = Duration.ofMinutes(30);
+            return none;
+        }
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
@@ -126,7 +138,8 @@ final class OperateCommands {
                     + " until CloudFront has deployed it. Safe to run again: nothing is uploaded, published or changed"
                     + " when a published version already has this code and every distribution uses it.",
                 "Exit code 0 when every distribution is done, 1 when one is not (the others are done), 2 for bad"
-                    + " arguments."})
+                    + " arguments, 3 when CloudFront had not deployed every change when the wait ended (run again"
+                    + " to wait more)."})
     static final class Deploy implements Callable<Integer> {
         @ParentCommand
         private Main main;
@@ -158,7 +171,6 @@ final class OperateCommands {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runtime " + runtime
                         + ": the build is tested on nodejs22.x and nodejs24.x");
             }
-            target.check();
             LocalZip code;
             try {
                 code = LocalZip.read(zip);
@@ -166,10 +178,10 @@ final class OperateCommands {
                 main.err.println("registry-edge: " + refused.getMessage());
                 return 1;
             }
-            return target.operations(main, changes).deploy(code,
+            return target.run(main, changes, operations -> operations.deploy(code,
                     StatusTable.versionDescription(AwsRegionMap.CREATE_DATE, AwsRegionMap.SYNC_TOKEN),
                     Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn, runtime)),
-                    target.distributions);
+                    target.distributions));
         }
     }
 
@@ -200,7 +212,9 @@ final class OperateCommands {
             }
             main.out.println("local: " + local.map(z -> z.path() + " (code sha256 " + z.codeSha256() + ")")
                     .orElse("no zip at " + zip) + ", ip-ranges " + table.mapAge(AwsRegionMap.CREATE_DATE));
-            return target.operations(main, Changes.NONE).status(local, target.distributions, table);
+            Optional<LocalZip> zipRead = local;
+            return target.run(main, Changes.none(), operations -> operations.status(zipRead, target.distributions,
+                    table));
         }
     }
 
@@ -208,7 +222,8 @@ final class OperateCommands {
             description = {"The emergency switch: removes the function from the blob behaviour of every distribution"
                     + " (CloudFront then serves every blob itself), remembering it for `enable`. Goes on past a"
                     + " distribution it cannot change and names it at the end.",
-                "Exit code 0 when every distribution is done, 1 when one is not."})
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
     static final class Disable implements Callable<Integer> {
         @ParentCommand
         private Main main;
@@ -221,12 +236,15 @@ final class OperateCommands {
 
         @Override
         public Integer call() {
-            return target.operations(main, changes).disable(target.distributions);
+            return target.run(main, changes, operations -> operations.disable(target.distributions));
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
-            description = "Puts back the association `disable` removed, exactly as it was.")
+            description = {"Puts back the association `disable` removed, exactly as it was. Goes on past a"
+                    + " distribution it cannot change and names it at the end.",
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
     static final class Enable implements Callable<Integer> {
         @ParentCommand
         private Main main;
@@ -238,18 +256,28 @@ final class OperateCommands {
         private Changes changes;
 
         @Option(names = "--function-version", paramLabel = "N",
-                description = "associate this published version where nothing was recorded")
+                description = "associate this published version where disable recorded nothing")
         private String version;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return target.operations(main, changes).enable(target.distributions, Optional.ofNullable(version));
+            if (version != null && !version.matches("[1-9][0-9]*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function-version " + version
+                        + ": a published version number (Lambda@Edge takes neither $LATEST nor aliases)");
+            }
+            return target.run(main, changes, operations -> operations.enable(target.distributions,
+                    Optional.ofNullable(version)));
         }
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
-            description = "Associates again the version the last deploy or rollback replaced, per distribution;"
-                    + " a second rollback undoes the first.")
+            description = {"Associates again the version the last deploy replaced, where the version it installed"
+                    + " is still associated. Safe to run twice; `deploy` goes forward again.",
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
     static final class Rollback implements Callable<Integer> {
         @ParentCommand
         private Main main;
@@ -262,7 +290,7 @@ final class OperateCommands {
 
         @Override
         public Integer call() {
-            return target.operations(main, changes).rollback(target.distributions);
+            return target.run(main, changes, operations -> operations.rollback(target.distributions));
         }
     }
 

@@ -21,30 +21,37 @@ import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 
 /**
- * deploy, disable, enable and rollback: each reads every distribution first (and stops before any
- * write when one is missing or has no blob behaviour), then moves the blob behaviour's
- * viewer-request association one distribution at a time, with the ETag it read; a concurrent
- * change is read again and retried. A distribution that fails is reported and the others go on.
- * Running a command twice changes nothing the second time; interrupting one leaves every
- * distribution either as it was or as asked.
+ * deploy, disable, enable, rollback and status. Each reads every distribution first, then moves
+ * the blob behaviour's viewer-request association one distribution at a time, with the ETag it
+ * read; a concurrent change is read again and retried. A distribution that fails is reported and
+ * the others go on. Running a command twice changes nothing the second time; interrupting one
+ * leaves every distribution either as it was or as asked.
  *
- * <p>What an association pointed at before a change is kept as a tag on the distribution
- * ({@value #PREVIOUS_TAG} for rollback, {@value #DISABLED_TAG} for enable), so that another
- * operator, or another machine, can undo it.
+ * <p>What a change replaced is kept as a tag on the distribution, written once the change is
+ * made: {@value #LAST_DEPLOY_TAG} (the version a deploy replaced and the one it installed, for
+ * rollback) and {@value #DISABLED_TAG} (the association disable removed, for enable), so that
+ * another operator, or another machine, can undo it.
  */
 public final class EdgeOperations {
 
-    /** The version a deploy or rollback replaced: what rollback goes back to. */
-    public static final String PREVIOUS_TAG = "registry-edge:previous-viewer-request";
+    /** {@code FROM TO}: the version the last deploy replaced and the one it installed. */
+    public static final String LAST_DEPLOY_TAG = "registry-edge:last-deploy";
     /** The association disable removed: what enable puts back. */
     public static final String DISABLED_TAG = "registry-edge:disabled-viewer-request";
     /** Lambda@Edge's limit for a viewer-request function's zip. */
     public static final long VIEWER_REQUEST_ZIP_LIMIT = 1024 * 1024;
+
+    /** Exit codes. */
+    public static final int DONE = 0;
+    public static final int NOT_DONE = 1;
+    /** Every change made, but CloudFront had not deployed all of them when the wait ended. */
+    public static final int NOT_YET_DEPLOYED = 3;
 
     private static final int ATTEMPTS = 5;
 
@@ -72,8 +79,11 @@ public final class EdgeOperations {
             return includeBody ? arn + " includeBody" : arn;
         }
 
-        static Wanted ofTag(String value) {
-            String[] parts = value.split(" ");
+        static Wanted ofTag(String key, String value) {
+            String[] parts = value == null ? new String[0] : value.split(" ");
+            if (parts.length == 0 || !FunctionArns.isNumberedVersion(parts[0])) {
+                throw new Refused("tag " + key + " holds '" + value + "', not a numbered function version");
+            }
             return new Wanted(parts[0], parts.length > 1 && parts[1].equals("includeBody"));
         }
     }
@@ -95,12 +105,22 @@ public final class EdgeOperations {
         Optional<Wanted> wanted(Seen seen, Optional<Wanted> now);
     }
 
+    /** What to remember once a distribution took a change; best effort. */
+    private interface Record {
+        void changed(Seen seen, Optional<Wanted> before, Optional<Wanted> after);
+
+        Record NOTHING = (seen, before, after) -> {};
+    }
+
     /** A distribution a command will not change, with the reason. */
     private static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message);
         }
     }
+
+    /** The distributions read, and those that could not be (already reported). */
+    private record Resolution(List<Seen> seen, int failed) {}
 
     private final LambdaClient lambda;
     private final CloudFrontClient cloudFront;
@@ -125,16 +145,15 @@ public final class EdgeOperations {
 
     /**
      * Uploads the zip when no published version has its code, publishes it, and associates that
-     * version with every distribution. Exit code 0 when every distribution is done (and Deployed,
-     * when waiting), 1 otherwise.
+     * version with every distribution; one switched off by {@code disable} is left alone.
      *
      * @param description the version's description: what map and configuration it carries
      * @param creation how to create the function when it does not exist; empty to refuse
      */
     public int deploy(LocalZip zip, String description, Optional<NewFunction> creation, List<String> named) {
-        Optional<List<Seen>> distributions = resolve(named, true);
+        Optional<Resolution> distributions = resolve(named, true);
         if (distributions.isEmpty()) {
-            return 1;
+            return NOT_DONE;
         }
         String version;
         try {
@@ -142,33 +161,40 @@ public final class EdgeOperations {
         } catch (Refused | SdkException e) {
             err.println("registry-edge: " + message(e));
             err.println("registry-edge: no distribution changed");
-            return 1;
+            return NOT_DONE;
         }
-        return apply(distributions.get(), (seen, now) -> Optional.of(new Wanted(version, false)), PREVIOUS_TAG);
+        return apply(distributions.get(), (seen, now) -> {
+            if (now.isEmpty() && recorded(seen, DISABLED_TAG).isPresent()) {
+                throw new Refused("switched off by `disable`; `enable` it first, then deploy");
+            }
+            return Optional.of(new Wanted(version, false));
+        }, (seen, before, after) -> before.ifPresent(from -> tag(seen, LAST_DEPLOY_TAG,
+                from.arn() + " " + after.orElseThrow().arn())));
     }
 
     /** Removes the association: CloudFront then serves every blob itself. */
     public int disable(List<String> named) {
-        Optional<List<Seen>> distributions = resolve(named, true);
+        Optional<Resolution> distributions = resolve(named, false);
         if (distributions.isEmpty()) {
-            return 1;
+            return NOT_DONE;
         }
-        int status = apply(distributions.get(), (seen, now) -> Optional.empty(), DISABLED_TAG);
-        if (!settings.dryRun()) {
+        int status = apply(distributions.get(), (seen, now) -> Optional.empty(),
+                (seen, before, after) -> before.ifPresent(removed -> tag(seen, DISABLED_TAG, removed.tagValue())));
+        if (!settings.dryRun() && status != NOT_DONE) {
             out.println("disabled: CloudFront serves blobs itself wherever the change is deployed; `enable` undoes it");
         }
         return status;
     }
 
     /**
-     * Puts back what disable removed (from its tag), or the given version when the tag is missing.
+     * Puts back what disable removed (from its tag); where nothing was recorded, the given version.
      *
-     * @param version a published version number to associate instead of the recorded one
+     * @param version a published version number for distributions without a record
      */
     public int enable(List<String> named, Optional<String> version) {
-        Optional<List<Seen>> distributions = resolve(named, true);
+        Optional<Resolution> distributions = resolve(named, false);
         if (distributions.isEmpty()) {
-            return 1;
+            return NOT_DONE;
         }
         Optional<String> versionArn;
         try {
@@ -176,48 +202,66 @@ public final class EdgeOperations {
                     .qualifier(v)).functionArn());
         } catch (SdkException e) {
             err.println("registry-edge: version " + version.get() + " of " + settings.function() + ": " + message(e));
-            return 1;
+            return NOT_DONE;
         }
         return apply(distributions.get(), (seen, now) -> {
             if (now.isPresent()) {
                 return now;
             }
-            if (versionArn.isPresent()) {
-                return Optional.of(new Wanted(versionArn.get(), false));
+            Optional<Wanted> recorded = recorded(seen, DISABLED_TAG);
+            if (recorded.isPresent()) {
+                return recorded;
             }
-            return Optional.of(recorded(seen, DISABLED_TAG).orElseThrow(() -> new Refused("no association recorded by"
-                    + " disable (tag " + DISABLED_TAG + "); name one with --function-version N")));
-        }, null);
+            return Optional.of(new Wanted(versionArn.orElseThrow(() -> new Refused("no association recorded by"
+                    + " disable (tag " + DISABLED_TAG + "); name one with --function-version N")), false));
+        }, (seen, before, after) -> untag(seen, DISABLED_TAG));
     }
 
-    /** Associates the version the last deploy or rollback replaced (a second rollback undoes the first). */
+    /**
+     * Puts back the version the last deploy replaced, where the version that deploy installed is
+     * still associated; where the replaced one is associated already, nothing changes (so running
+     * it twice is safe: deploy goes forward again).
+     */
     public int rollback(List<String> named) {
-        Optional<List<Seen>> distributions = resolve(named, true);
+        Optional<Resolution> distributions = resolve(named, true);
         if (distributions.isEmpty()) {
-            return 1;
+            return NOT_DONE;
         }
         return apply(distributions.get(), (seen, now) -> {
             if (now.isEmpty()) {
                 throw new Refused("the function is disabled here; `enable` it first");
             }
-            Wanted previous = recorded(seen, PREVIOUS_TAG).orElseThrow(() -> new Refused(
-                    "no previous version recorded (tag " + PREVIOUS_TAG + "; deploy records the version it replaces)"));
-            return Optional.of(new Wanted(previous.arn(), now.get().includeBody()));
-        }, PREVIOUS_TAG);
+            String last = recordedValue(seen, LAST_DEPLOY_TAG).orElseThrow(() -> new Refused(
+                    "no deploy recorded (tag " + LAST_DEPLOY_TAG + "); deploy records the version it replaces"));
+            String[] fromTo = last.split(" ");
+            if (fromTo.length != 2 || !FunctionArns.isNumberedVersion(fromTo[0])) {
+                throw new Refused("tag " + LAST_DEPLOY_TAG + " holds '" + last + "', not two function versions");
+            }
+            if (now.get().arn().equals(fromTo[0])) {
+                return now;
+            }
+            if (!now.get().arn().equals(fromTo[1])) {
+                throw new Refused(FunctionArns.shortName(now.get().arn()) + " is associated, not "
+                        + FunctionArns.shortName(fromTo[1]) + " that the last deploy installed: nothing to roll back");
+            }
+            return Optional.of(new Wanted(fromTo[0], now.get().includeBody()));
+        }, Record.NOTHING);
     }
 
     /** Per distribution: the associated version, whether its code is the local zip's, CloudFront's state. */
     public int status(Optional<LocalZip> zip, List<String> named, StatusTable table) {
-        Optional<List<Seen>> distributions = resolve(named, false);
+        Optional<Resolution> distributions = resolve(named, false);
         if (distributions.isEmpty()) {
-            return 1;
+            return NOT_DONE;
         }
-        Map<String, Optional<FunctionConfiguration>> versions = new LinkedHashMap<>();
-        for (Seen seen : distributions.get()) {
+        Map<String, Optional<StatusTable.Version>> versions = new LinkedHashMap<>();
+        for (Seen seen : distributions.get().seen()) {
             Optional<Wanted> now = Wanted.of(BlobBehaviour.viewerRequest(seen.config()));
-            Optional<FunctionConfiguration> version = now.flatMap(w -> versions.computeIfAbsent(w.arn(), arn -> {
+            Optional<StatusTable.Version> version = now.flatMap(w -> versions.computeIfAbsent(w.arn(), arn -> {
                 try {
-                    return Optional.of(lambda.getFunction(b -> b.functionName(arn)).configuration());
+                    var read = lambda.getFunctionConfiguration(b -> b.functionName(arn));
+                    return Optional.of(new StatusTable.Version(read.codeSha256(), read.description(),
+                            read.lastModified()));
                 } catch (SdkException e) {
                     err.println("registry-edge: " + FunctionArns.shortName(arn) + ": " + message(e));
                     return Optional.empty();
@@ -227,7 +271,7 @@ public final class EdgeOperations {
                     now.map(Wanted::arn), version, zip, seen.status());
         }
         table.print(out);
-        return 0;
+        return distributions.get().failed() == 0 ? DONE : NOT_DONE;
     }
 
     /** The newest published version holding the zip's code, uploading and publishing when there is none. */
@@ -264,7 +308,7 @@ public final class EdgeOperations {
                     out.println("would upload " + zip.path() + " to " + settings.function() + " and publish a version");
                     return settings.function() + ":(new)";
                 }
-                awaitUpdated();
+                awaitNotInProgress();
                 lambda.updateFunctionCode(b -> b.functionName(settings.function())
                         .zipFile(SdkBytes.fromByteArray(zip.bytes())));
                 out.println("uploaded " + zip.path() + " (" + zip.bytes().length + " bytes)");
@@ -272,6 +316,8 @@ public final class EdgeOperations {
             } else if (settings.dryRun()) {
                 out.println("would publish a version of " + settings.function());
                 return settings.function() + ":(new)";
+            } else {
+                awaitUpdated();
             }
         }
         String version = lambda.publishVersion(b -> b.functionName(settings.function())
@@ -292,16 +338,21 @@ public final class EdgeOperations {
         return Optional.ofNullable(newest);
     }
 
-    /** Lambda refuses a new upload or a publish while an update is still being applied. */
+    /** Lambda refuses a publish until an update is applied, and fails it when the update failed. */
     private void awaitUpdated() {
+        var now = awaitNotInProgress();
+        if (now.state() == State.FAILED || now.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+            throw new Refused("Lambda could not apply the update: " + now.lastUpdateStatusReason());
+        }
+    }
+
+    /** Lambda refuses a new upload while an update is being applied (one that failed may be replaced). */
+    private GetFunctionConfigurationResponse awaitNotInProgress() {
         long deadline = System.nanoTime() + settings.waitTimeout().toNanos();
         while (true) {
-            FunctionConfiguration now = lambda.getFunction(b -> b.functionName(settings.function())).configuration();
-            if (now.state() == State.FAILED || now.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-                throw new Refused("Lambda could not apply the update: " + now.lastUpdateStatusReason());
-            }
+            var now = lambda.getFunctionConfiguration(b -> b.functionName(settings.function()));
             if (now.state() != State.PENDING && now.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS) {
-                return;
+                return now;
             }
             if (System.nanoTime() > deadline) {
                 throw new Refused("the function's update was still in progress after " + settings.waitTimeout());
@@ -311,39 +362,52 @@ public final class EdgeOperations {
     }
 
     /**
-     * Reads every distribution to act on: the named ones (each must be visible), or every one in
+     * Reads every distribution to act on: the named ones (each must be readable), or every one in
      * the configuration that these credentials can see (the others are skipped, with the reason).
-     * When {@code strict}, any problem stops the command before it changes anything.
+     * When {@code strict}, a distribution that cannot be read or has no blob behaviour stops the
+     * command before it changes anything; otherwise it is reported as failed and the rest go on.
      */
-    private Optional<List<Seen>> resolve(List<String> named, boolean strict) {
+    private Optional<Resolution> resolve(List<String> named, boolean strict) {
         boolean explicit = !named.isEmpty();
         List<String> ids = explicit ? named : List.copyOf(config.distributions().keySet());
         List<Seen> seen = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (String id : ids) {
             Distribution distribution = config.distributions().get(id);
-            String name = distribution == null ? "not in the routing configuration" : distribution.name();
+            String label = id + " (" + (distribution == null ? "not in the routing configuration" : distribution.name())
+                    + ")";
             try {
-                Seen read = Seen.of(name, cloudFront.getDistribution(b -> b.id(id)));
-                if (BlobBehaviour.find(read.config()).isEmpty()) {
-                    problems.add(read.label() + " has no cache behaviour for " + BlobBehaviour.PATH_PATTERN
+                Seen read = Seen.of(distribution == null ? id : distribution.name(),
+                        cloudFront.getDistribution(b -> b.id(id)));
+                if (strict && BlobBehaviour.find(read.config()).isEmpty()) {
+                    problems.add(label + " has no cache behaviour for " + BlobBehaviour.PATH_PATTERN
                             + ": add one (same origin as the default behaviour, GET and HEAD) and run again");
+                } else {
+                    seen.add(read);
                 }
-                seen.add(read);
             } catch (AwsServiceException e) {
                 String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-                boolean invisible = code.equals("NoSuchDistribution") || code.equals("AccessDenied");
-                if (invisible && !explicit) {
-                    err.println("skipped " + id + " (" + name + "): not visible with these credentials (" + message(e)
+                if (!explicit && (code.equals("NoSuchDistribution") || code.equals("AccessDenied"))) {
+                    skipped.add(id);
+                    err.println("skipped " + label + ": not visible with these credentials (" + message(e)
                             + "); if it is in another account, run again with that account's credentials");
                 } else {
-                    problems.add(id + " (" + name + "): " + message(e));
+                    problems.add(label + ": " + message(e));
                 }
             } catch (SdkException e) {
-                problems.add(id + " (" + name + "): " + message(e));
+                problems.add(label + ": " + message(e));
             }
         }
-        problems.forEach(problem -> err.println("registry-edge: " + problem));
+        if (strict) {
+            problems.forEach(problem -> err.println("registry-edge: " + problem));
+        } else {
+            problems.forEach(problem -> out.println(problem.replaceFirst(": ", ": FAILED: ")));
+        }
+        if (!skipped.isEmpty()) {
+            err.println("registry-edge: skipped " + skipped.size() + " not visible with these credentials: "
+                    + String.join(", ", skipped));
+        }
         if (seen.isEmpty()) {
             err.println("registry-edge: no distribution to act on");
             return Optional.empty();
@@ -352,31 +416,39 @@ public final class EdgeOperations {
             err.println("registry-edge: nothing changed");
             return Optional.empty();
         }
-        return Optional.of(seen);
+        return Optional.of(new Resolution(seen, problems.size()));
     }
 
-    /** Changes each distribution as the plan says, then waits for CloudFront to deploy what changed. */
-    private int apply(List<Seen> distributions, Plan plan, String recordTag) {
-        List<Seen> changed = new ArrayList<>();
+    /**
+     * Changes each distribution as the plan says, then waits until CloudFront has deployed every
+     * distribution that now is as asked (those changed earlier by an interrupted run too).
+     */
+    private int apply(Resolution distributions, Plan plan, Record record) {
+        List<Seen> toWatch = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (Seen seen : distributions) {
+        for (Seen seen : distributions.seen()) {
             try {
-                applyOne(seen, plan, recordTag).ifPresent(changed::add);
-            } catch (Refused | SdkException e) {
+                toWatch.add(applyOne(seen, plan, record));
+            } catch (RuntimeException e) {
+                // Refused, an SDK failure, or anything unexpected: this one is reported, the rest go on.
                 out.println(seen.label() + ": FAILED: " + message(e));
                 failed.add(seen.id());
             }
         }
-        boolean deployed = settings.dryRun() || !settings.waitForDeployed() || awaitDeployed(changed);
+        boolean deployed = settings.dryRun() || !settings.waitForDeployed() || awaitDeployed(toWatch);
         if (!failed.isEmpty()) {
             err.println("registry-edge: not changed: " + String.join(", ", failed) + " (see above); the others are done");
         }
-        return failed.isEmpty() && deployed ? 0 : 1;
+        return failed.isEmpty() && distributions.failed() == 0 ? (deployed ? DONE : NOT_YET_DEPLOYED) : NOT_DONE;
     }
 
-    private Optional<Seen> applyOne(Seen first, Plan plan, String recordTag) {
+    /** Makes one distribution as the plan says; returns it as it is after the change (or as it was). */
+    private Seen applyOne(Seen first, Plan plan, Record record) {
         Seen seen = first;
         for (int attempt = 1; ; attempt++) {
+            if (BlobBehaviour.find(seen.config()).isEmpty()) {
+                throw new Refused("no cache behaviour for " + BlobBehaviour.PATH_PATTERN);
+            }
             Optional<Wanted> now = Wanted.of(BlobBehaviour.viewerRequest(seen.config()));
             Optional<Wanted> wanted = plan.wanted(seen, now);
             String change = now.map(w -> FunctionArns.shortName(w.arn())).orElse("none") + " -> "
@@ -384,25 +456,24 @@ public final class EdgeOperations {
             if (now.equals(wanted)) {
                 out.println(seen.label() + ": unchanged (" + wanted.map(w -> FunctionArns.shortName(w.arn()))
                         .orElse("no viewer-request function") + ")");
-                return Optional.empty();
+                return seen;
             }
             if (settings.dryRun()) {
                 out.println(seen.label() + ": would change viewer-request " + change);
-                return Optional.empty();
+                return seen;
             }
             DistributionConfig next = BlobBehaviour.withViewerRequest(seen.config(),
                     wanted.map(w -> BlobBehaviour.association(w.arn(), w.includeBody())));
-            if (recordTag != null && now.isPresent()) {
-                record(seen, recordTag, now.get());
-            }
             try {
                 String id = seen.id();
                 String eTag = seen.eTag();
                 UpdateDistributionResponse updated = cloudFront.updateDistribution(b -> b.id(id).ifMatch(eTag)
                         .distributionConfig(next));
                 out.println(seen.label() + ": viewer-request " + change);
-                return Optional.of(new Seen(seen.id(), seen.name(), seen.arn(), updated.eTag(),
-                        updated.distribution().distributionConfig(), updated.distribution().status()));
+                Seen after = new Seen(seen.id(), seen.name(), seen.arn(), updated.eTag(),
+                        updated.distribution().distributionConfig(), updated.distribution().status());
+                record.changed(after, now, wanted);
+                return after;
             } catch (PreconditionFailedException concurrent) {
                 if (attempt == ATTEMPTS) {
                     throw concurrent;
@@ -413,24 +484,35 @@ public final class EdgeOperations {
         }
     }
 
-    /** Best effort: an emergency switch that cannot write its tag still switches. */
-    private void record(Seen seen, String key, Wanted value) {
+    /** Best effort: a change that cannot record what it replaced is still made (and says so). */
+    private void tag(Seen seen, String key, String value) {
         try {
             cloudFront.tagResource(b -> b.resource(seen.arn()).tags(t -> t.items(Tag.builder().key(key)
-                    .value(value.tagValue()).build())));
+                    .value(value).build())));
         } catch (SdkException e) {
-            err.println(seen.label() + ": could not record " + FunctionArns.shortName(value.arn()) + " in tag " + key
-                    + " (" + message(e) + "); " + (key.equals(DISABLED_TAG) ? "enable will need --function-version"
-                    : "rollback will not know it"));
+            err.println(seen.label() + ": could not record '" + value + "' in tag " + key + " (" + message(e) + "); "
+                    + (key.equals(DISABLED_TAG) ? "enable will need --function-version" : "rollback will not know it"));
         }
     }
 
-    private Optional<Wanted> recorded(Seen seen, String key) {
-        return cloudFront.listTagsForResource(b -> b.resource(seen.arn())).tags().items().stream()
-                .filter(tag -> tag.key().equals(key)).findFirst().map(tag -> Wanted.ofTag(tag.value()));
+    private void untag(Seen seen, String key) {
+        try {
+            cloudFront.untagResource(b -> b.resource(seen.arn()).tagKeys(k -> k.items(key)));
+        } catch (SdkException e) {
+            err.println(seen.label() + ": could not remove tag " + key + " (" + message(e) + ")");
+        }
     }
 
-    /** Polls the changed distributions until each is Deployed, printing progress; false on timeout. */
+    private Optional<String> recordedValue(Seen seen, String key) {
+        return cloudFront.listTagsForResource(b -> b.resource(seen.arn())).tags().items().stream()
+                .filter(tag -> tag.key().equals(key)).findFirst().map(Tag::value);
+    }
+
+    private Optional<Wanted> recorded(Seen seen, String key) {
+        return recordedValue(seen, key).map(value -> Wanted.ofTag(key, value));
+    }
+
+    /** Polls the distributions until each is Deployed, printing progress; false on timeout. */
     private boolean awaitDeployed(List<Seen> changed) {
         Map<String, Seen> pending = new LinkedHashMap<>();
         changed.stream().filter(seen -> !"Deployed".equals(seen.status())).forEach(seen -> pending.put(seen.id(), seen));
@@ -475,7 +557,7 @@ public final class EdgeOperations {
             Thread.sleep(settings.pollInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refused("interrupted");
+            throw new Refused("interrupted; every distribution is as it was or as asked");
         }
     }
 

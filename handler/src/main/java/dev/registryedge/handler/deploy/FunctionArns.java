@@ -21,6 +21,12 @@ public final class FunctionArns {
         return parts.length >= 7 && parts[0].equals("arn") ? parts[3] : null;
     }
 
+    /** A name or ARN with a version or alias after the function's name. */
+    public static boolean isQualified(String nameOrArn) {
+        String[] parts = nameOrArn.split(":", -1);
+        return parts[0].equals("arn") ? parts.length > 7 : parts.length > 1;
+    }
+
     /** {@code NAME:VERSION} for a version ARN, the ARN itself for anything else. */
     public static String shortName(String arn) {
         String[] parts = arn.split(":", -1);

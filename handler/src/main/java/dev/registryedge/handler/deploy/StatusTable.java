@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
  * What {@code status} prints: one row per distribution with the associated version, whether its
@@ -27,6 +26,9 @@ public final class StatusTable {
     private static final Pattern MAP_DATE = Pattern.compile("ip-ranges createDate (\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2})");
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss");
     private static final DateTimeFormatter LAMBDA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /** What status shows of a published version. */
+    public record Version(String codeSha256, String description, String lastModified) {}
 
     private final InstantSource clock;
     private final List<String[]> rows = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class StatusTable {
     }
 
     void add(String id, String name, boolean hasBehaviour, Optional<String> associated,
-            Optional<FunctionConfiguration> version, Optional<LocalZip> zip, String state) {
+            Optional<Version> version, Optional<LocalZip> zip, String state) {
         String code = version.isEmpty() ? "-"
                 : zip.isEmpty() ? "no local zip"
                 : version.get().codeSha256().equals(zip.get().codeSha256()) ? "= local zip" : "differs";

@@ -121,8 +121,9 @@ class OperateCommandsTest {
         for (String id : ALL) {
             assertEquals(Optional.of(version(1)), viewerRequest(id), id);
             assertEquals("Deployed", status(id), id);
-            // What it replaced is kept for rollback.
-            assertEquals(legacy(), cloudFront.distributions.get(id).tags.get(EdgeOperations.PREVIOUS_TAG));
+            // What it replaced and what it installed are kept for rollback.
+            assertEquals(legacy() + " " + version(1), cloudFront.distributions.get(id).tags.get(
+                    EdgeOperations.LAST_DEPLOY_TAG));
         }
         assertTrue(stdout().contains("created function registry-edge (nodejs22.x)"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): viewer-request legacy-redirect:1 -> registry-edge:1"), output());
@@ -154,14 +155,15 @@ class OperateCommandsTest {
         assertEquals(2, lambda.functions.get("registry-edge").versions.size());
         for (String id : ALL) {
             assertEquals(Optional.of(version(2)), viewerRequest(id), id);
-            assertEquals(version(1), cloudFront.distributions.get(id).tags.get(EdgeOperations.PREVIOUS_TAG));
+            assertEquals(version(1) + " " + version(2), cloudFront.distributions.get(id).tags.get(
+                    EdgeOperations.LAST_DEPLOY_TAG));
         }
         assertTrue(stdout().contains("uploaded " + zipV2), output());
         assertTrue(stdout().contains("published registry-edge:2"), output());
     }
 
     @Test
-    void rollbackGoesBackAVersionAndASecondRollbackUndoesIt() {
+    void rollbackGoesBackAVersionIsSafeToRunTwiceAndDeployGoesForwardAgain() {
         run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
         run("deploy", "--zip", zipV2.toString());
 
@@ -169,11 +171,39 @@ class OperateCommandsTest {
         ALL.forEach(id -> assertEquals(Optional.of(version(1)), viewerRequest(id), id));
         assertTrue(stdout().contains(BUILD01 + " (build01): viewer-request registry-edge:2 -> registry-edge:1"), output());
 
-        assertEquals(0, run("rollback", "-d", APP_CI), output());
-        assertEquals(Optional.of(version(2)), viewerRequest(APP_CI));
-        assertEquals(Optional.of(version(1)), viewerRequest(BUILD01));
-        // Nothing was published or uploaded by rolling back.
+        int writes = cloudFront.writes().size();
+        assertEquals(0, run("rollback"), output());
+        assertEquals(writes, cloudFront.writes().size(), "a second rollback changes nothing");
+        assertTrue(stdout().contains(APP_CI + " (app.ci): unchanged (registry-edge:1)"), output());
+
+        assertEquals(0, run("deploy", "--zip", zipV2.toString()), output());
+        ALL.forEach(id -> assertEquals(Optional.of(version(2)), viewerRequest(id), id));
+        // Nothing was published or uploaded by rolling back and forth.
         assertEquals(2, lambda.functions.get("registry-edge").versions.size());
+    }
+
+    @Test
+    void rollbackDuringAConcurrentEditStillRollsBack() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        cloudFront.distributions.get(BUILD03).editAfterNextRead = true;
+
+        assertEquals(0, run("rollback", "-d", BUILD03), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD03));
+        assertTrue(stderr().contains("changed by someone else since it was read; reading it again"), output());
+    }
+
+    @Test
+    void rollbackRefusesWhereSomethingElseThanTheLastDeployIsAssociated() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        cloudFront.distributions.get(APP_CI).tags.put(EdgeOperations.LAST_DEPLOY_TAG, legacy() + " " + version(1));
+
+        assertEquals(1, run("rollback"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: registry-edge:2 is associated, not registry-edge:1"
+                + " that the last deploy installed: nothing to roll back"), output());
+        assertEquals(Optional.of(version(2)), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD01), "the others are done");
     }
 
     @Test
@@ -252,15 +282,47 @@ class OperateCommandsTest {
     }
 
     @Test
-    void enableWithoutARecordNeedsAVersion() {
+    void enableUsesTheRecordAndTheGivenVersionOnlyWhereThereIsNone() {
         run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
-        run("disable", "-d", APP_CI);
+        run("deploy", "--zip", zipV2.toString());
+        run("disable");
         cloudFront.distributions.get(APP_CI).tags.clear();
 
-        assertEquals(1, run("enable", "-d", APP_CI), output());
+        assertEquals(1, run("enable"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: no association recorded by disable"), output());
-        assertEquals(0, run("enable", "-d", APP_CI, "--function-version", "1"), output());
-        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01));
+        assertEquals(Optional.empty(), cloudFront.distributions.get(BUILD01).tags.get(EdgeOperations.DISABLED_TAG) == null
+                ? Optional.empty() : Optional.of("still there"), "enable removes what disable recorded");
+
+        run("disable", "-d", BUILD01);
+        assertEquals(0, run("enable", "--function-version", "1"), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI), "nothing recorded: the version given");
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01), "recorded: what disable removed");
+    }
+
+    @Test
+    void deployLeavesADisabledDistributionAlone() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("disable", "-d", APP_CI);
+
+        assertEquals(1, run("deploy", "--zip", zipV2.toString()), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: switched off by `disable`; `enable` it first"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01));
+    }
+
+    @Test
+    void disableGoesOnPastADistributionItCannotChange() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        cloudFront.fail("GetDistribution", BUILD01, 400, "InvalidArgument");
+        cloudFront.fail("UpdateDistribution", BUILD03, 403, "AccessDenied");
+
+        assertEquals(1, run("disable"), output());
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: InvalidArgument"), output());
+        assertTrue(stdout().contains(BUILD03 + " (build03): FAILED: AccessDenied"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD03));
+        assertTrue(stderr().contains("not changed: " + BUILD03), output());
     }
 
     @Test
@@ -290,14 +352,20 @@ class OperateCommandsTest {
                 + " (NoSuchDistribution"), output());
         assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
 
-        assertEquals(1, run("disable", "-d", BUILD01, "-d", APP_CI), output());
+        // Named, an unreadable distribution is an error: rollback stops before any change...
+        assertEquals(1, run("rollback", "-d", BUILD01, "-d", APP_CI), output());
         assertTrue(stderr().contains(BUILD01 + " (build01): AccessDenied"), output());
-        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI), "nothing changed");
+        assertTrue(stderr().contains("nothing changed"), output());
+        // ...and the emergency switch reports it and goes on.
+        assertEquals(1, run("disable", "-d", BUILD01, "-d", APP_CI), output());
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: AccessDenied"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
     }
 
     @Test
     void statusShowsTheVersionWhetherItIsTheLocalCodeTheStateAndTheAges() {
         run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        cloudFront.deployDelay = Duration.ofMinutes(1);
         run("disable", "-d", BUILD03, "--no-wait");
         out.reset();
 
@@ -321,12 +389,17 @@ class OperateCommandsTest {
     }
 
     @Test
-    void waitingForCloudFrontGivesUpAfterTheTimeoutAndSaysTheChangeIsMade() {
+    void waitingForCloudFrontGivesUpAfterTheTimeoutAndARerunWaitsAgain() {
         cloudFront.deployDelay = Duration.ofMinutes(5);
 
-        assertEquals(1, run("deploy", "--zip", zipV1.toString(), "--role", ROLE, "--wait-timeout", "300ms"), output());
+        assertEquals(3, run("deploy", "--zip", zipV1.toString(), "--role", ROLE, "--wait-timeout", "1s"), output());
         assertTrue(stderr().contains("gave up waiting after"), output());
         assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
+
+        // Nothing left to change, but CloudFront has not finished: a rerun waits for it.
+        assertEquals(3, run("deploy", "--zip", zipV1.toString(), "--wait-timeout", "200ms"), output());
+        cloudFront.distributions.values().forEach(d -> d.deployedAt = java.time.Instant.now());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString()), output());
     }
 
     @Test
@@ -337,6 +410,10 @@ class OperateCommandsTest {
         assertEquals(2, run("disable", "-d", "E0NOTCONFIGURED"), output());
         assertTrue(stderr().contains("distribution E0NOTCONFIGURED is not in the routing configuration"), output());
         assertEquals(2, run("deploy", "--zip", zipV1.toString(), "--runtime", "nodejs20.x"), output());
+        assertEquals(2, run("deploy", "--zip", zipV1.toString(), "--function", "registry-edge:3"), output());
+        assertTrue(stderr().contains("names a version or alias"), output());
+        assertEquals(2, run("enable", "--function-version", "$LATEST"), output());
+        assertTrue(stderr().contains("Lambda@Edge takes neither $LATEST nor aliases"), output());
 
         byte[] big = new byte[1024 * 1024];
         new java.util.Random(7).nextBytes(big);
@@ -374,7 +451,7 @@ class OperateCommandsTest {
         System.setProperty("aws.secretAccessKey", "not-the-secret");
         try {
             assertEquals(1, run("status"), output());
-            assertTrue(stderr().contains("SignatureDoesNotMatch"), output());
+            assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: SignatureDoesNotMatch"), output());
         } finally {
             System.setProperty("aws.secretAccessKey", SECRET);
         }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         public final String arn;
         public volatile String configXml;
         public volatile int eTag = 1;
-        volatile Instant deployedAt = Instant.EPOCH;
+        public volatile Instant deployedAt = Instant.EPOCH;
         public final Map<String, String> tags = new ConcurrentHashMap<>();
         /** Someone else changes its comment right after the next read. */
         public volatile boolean editAfterNextRead;
@@ -65,7 +64,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     /** Calls by operation name and distribution, in order ("UpdateDistribution E2KP8SMSY4XB67"). */
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
-    public volatile Duration deployDelay = Duration.ofMillis(200);
+    public volatile Duration deployDelay = Duration.ofMillis(100);
 
     /** @param lambda where associated functions are looked up */
     public CloudFrontApiStandIn(Map<String, String> secretsByAccessKey, LambdaApiStandIn lambda) {
@@ -91,7 +90,8 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
 
     /** Every write call recorded. */
     public List<String> writes() {
-        return calls.stream().filter(call -> call.startsWith("Update") || call.startsWith("Tag")).toList();
+        return calls.stream().filter(call -> call.startsWith("Update") || call.startsWith("Tag")
+                || call.startsWith("Untag")).toList();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -110,6 +110,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             Distribution distribution = distributions.values().stream().filter(d -> d.arn.equals(arn)).findFirst()
                     .orElse(null);
             String operation = method.equals("POST") && "Tag".equals(query.get("Operation")) ? "TagResource"
+                    : method.equals("POST") && "Untag".equals(query.get("Operation")) ? "UntagResource"
                     : method.equals("GET") ? "ListTagsForResource" : null;
             calls.add(operation + " " + (distribution == null ? arn : distribution.id));
             if (operation == null || distribution == null) {
@@ -126,6 +127,12 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
                 for (int i = 0; i < items.getLength(); i++) {
                     Element tag = (Element) items.item(i);
                     distribution.tags.put(text(tag, "Key"), text(tag, "Value"));
+                }
+                exchange.sendResponseHeaders(204, -1);
+            } else if (operation.equals("UntagResource")) {
+                NodeList keys = parse(body).getDocumentElement().getElementsByTagName("Key");
+                for (int i = 0; i < keys.getLength(); i++) {
+                    distribution.tags.remove(keys.item(i).getTextContent());
                 }
                 exchange.sendResponseHeaders(204, -1);
             } else {

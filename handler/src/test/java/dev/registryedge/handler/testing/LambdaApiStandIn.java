@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +70,7 @@ public final class LambdaApiStandIn implements AutoCloseable {
     private final Map<String, int[]> failures = new ConcurrentHashMap<>();
     private final Map<String, String> failureCodes = new ConcurrentHashMap<>();
     /** How long a create or code update stays InProgress. */
-    public volatile Duration updateDelay = Duration.ofMillis(150);
+    public volatile Duration updateDelay = Duration.ofMillis(60);
     public volatile int pageSize = 50;
 
     public LambdaApiStandIn(Map<String, String> secretsByAccessKey) {
