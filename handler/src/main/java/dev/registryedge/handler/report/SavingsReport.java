@@ -91,7 +91,7 @@ public final class SavingsReport {
                     if (distribution == null) {
                         problems.add(file.toString(), 0, "the name is not <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz;"
                                 + " give --distribution");
-                    } else if (StandardLogFile.read(file, distribution, tally, problems)) {
+                    } else if (StandardLogFile.read(file, distribution.intern(), tally, problems)) {
                         readable.incrementAndGet();
                     }
                     done.incrementAndGet();
@@ -107,6 +107,7 @@ public final class SavingsReport {
             }
         }
         progress.finish();
+        tallies.forEach(Tally::finish);
         Tally all = tallies.get(0);
         tallies.subList(1, tallies.size()).forEach(all::merge);
         all.resolve();

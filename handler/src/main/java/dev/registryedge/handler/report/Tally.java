@@ -10,15 +10,69 @@ import java.util.Map;
 /**
  * What one worker has read: counts per {@link Cell}, and per blob the size a full 200 response
  * told and the 307s still waiting for it (the memory the report needs grows with distinct blobs,
- * not with lines). Tallies of several workers are merged, then {@link #resolve()}d.
+ * not with lines). The cells a line adds to are worked out once per distribution, client,
+ * user agent, day and edge location, and the line only increments their counts. Tallies of
+ * several workers are merged, then {@link #resolve()}d.
  */
 final class Tally {
 
     /** A blob: its size once a log line tells it, and the redirected requests waiting for it. */
-    private static final class Blob {
+    static final class Blob {
         long size = -1;
         Map<Cell, long[]> waiting;
     }
+
+    /** What a path that names no blob is interned with. */
+    static final Object NOT_A_BLOB = new Object();
+
+    /**
+     * The cells of one context (everything a blob GET's cells depend on: distribution, client,
+     * user agent, day, edge location): all through CloudFront, with the function, its upper
+     * bound, and as logged. The context's strings are interned, so it is compared by identity.
+     */
+    private static final class Routed {
+        static final int ALL_CLOUDFRONT = 0;
+        static final int WITH_FUNCTION = 1;
+        static final int UPPER = 2;
+        static final int SERVED = 3;
+        static final int REDIRECTED = 4;
+        final String distribution;
+        final String clientIp;
+        final String userAgent;
+        final String day;
+        final String edge;
+        final Cell[] cells = new Cell[5];
+        /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
+        final long[] sums = new long[10];
+
+        Routed(String distribution, String clientIp, String userAgent, String day, String edge) {
+            this.distribution = distribution;
+            this.clientIp = clientIp;
+            this.userAgent = userAgent;
+            this.day = day;
+            this.edge = edge;
+        }
+
+        boolean is(String distribution, String clientIp, String userAgent, String day, String edge) {
+            return this.clientIp == clientIp && this.userAgent == userAgent && this.day == day && this.edge == edge
+                    && this.distribution == distribution;
+        }
+
+        static int hash(String distribution, String clientIp, String userAgent, String day, String edge) {
+            long h = System.identityHashCode(distribution);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(clientIp);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(userAgent);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(day);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(edge);
+            return (int) (h ^ (h >>> 29));
+        }
+    }
+
+    /**
+     * The contexts seen lately, direct-mapped by hash: a line finds its cells with one array read
+     * and no allocation; a context pushed out is flushed, and worked out again if it returns.
+     */
+    private final Routed[] contexts = new Routed[1 << 14];
 
     private final Replay primary;
     private final Replay upper;
@@ -26,8 +80,11 @@ final class Tally {
     private final Prices prices;
     final Map<Cell, Counts> cells = new HashMap<>();
     private final Map<String, Blob> blobs = new HashMap<>();
-    private final Map<String, String> priceRegions = new HashMap<>();
     private final Map<String, String> clientRegions = new HashMap<>();
+    final Interner<Object> paths = new Interner<>(1_000_000);
+    final Interner<String> userAgents = new Interner<>(50_000);
+    final Interner<Void> addresses = new Interner<>(500_000);
+    final Interner<Void> words = new Interner<>(50_000);
     long lines;
     long blobGets;
     long otherRequests;
@@ -41,50 +98,77 @@ final class Tally {
     }
 
     /**
-     * One request from a log.
+     * One request from a log; the strings are interned (the same value is the same object).
      *
+     * @param path the interned cs-uri-stem
+     * @param get whether the method is GET
      * @param status the HTTP status CloudFront answered with
      * @param byFunction a 307 the function generated
      * @param bytes what CloudFront sent (sc-bytes)
      * @param fullSize the object's size when this response tells it (a full 200), else -1
      */
-    void request(String day, String distribution, String edgeLocation, String clientIp, String method, String uri,
-            int status, boolean byFunction, long bytes, long fullSize, String userAgent) {
-        String key = BlobKey.of(uri);
+    void request(String day, String distribution, String edge, String clientIp, Interner.Entry<Object> path,
+            boolean get, int status, boolean byFunction, long bytes, long fullSize, String userAgent) {
+        Object blobOrNot = path.value;
+        if (blobOrNot == null) {
+            String key = BlobKey.of(path.text);
+            blobOrNot = key == null ? NOT_A_BLOB : blobs.computeIfAbsent(key, k -> new Blob());
+            path.value = blobOrNot;
+        }
         boolean served = (status >= 200 && status < 300) || status == 304;
-        if (key == null || !method.equals("GET") || !(served || byFunction)) {
+        if (blobOrNot == NOT_A_BLOB || !get || !(served || byFunction)) {
             otherRequests++;
             return;
         }
+        Blob blob = (Blob) blobOrNot;
         blobGets++;
-        Blob blob = blobs.computeIfAbsent(key, k -> new Blob());
         if (fullSize >= 0) {
             blob.size = fullSize;
         }
-        long known = served ? bytes : -1;
-        String priceRegion = priceRegions.computeIfAbsent(edgeLocation, prices::priceRegion);
-        Decision decision = primary.decide(distribution, clientIp, uri, key, userAgent);
-        String client = clientRegion(decision, clientIp);
-
-        add(blob, new Cell(Cell.Scenario.ALL_CLOUDFRONT, day, distribution, Outcome.CLOUDFRONT, client, null,
-                priceRegion), known);
-        add(blob, cell(Cell.Scenario.WITH_FUNCTION, day, distribution, decision, client, priceRegion), known);
-        if (upper != null) {
-            Decision upperDecision = upper.decide(distribution, clientIp, uri, key, userAgent);
-            add(blob, cell(Cell.Scenario.WITH_FUNCTION_UPPER, day, distribution, upperDecision,
-                    clientRegion(upperDecision, clientIp), priceRegion), known);
+        int slot = Routed.hash(distribution, clientIp, userAgent, day, edge) & (contexts.length - 1);
+        Routed routed = contexts[slot];
+        if (routed == null || !routed.is(distribution, clientIp, userAgent, day, edge)) {
+            if (routed != null) {
+                flush(routed);
+            }
+            routed = route(new Routed(distribution, clientIp, userAgent, day, edge), path.text);
+            contexts[slot] = routed;
         }
-        Cell actual = served ? new Cell(Cell.Scenario.ACTUAL, day, distribution, Outcome.CLOUDFRONT, client, null,
-                priceRegion)
-                : decision.outcome().redirects() ? cell(Cell.Scenario.ACTUAL, day, distribution, decision, client,
-                        priceRegion)
-                : new Cell(Cell.Scenario.ACTUAL, day, distribution, null, client, null, priceRegion);
-        add(blob, actual, known);
+        long known = served ? bytes : -1;
+        add(blob, routed, Routed.ALL_CLOUDFRONT, known);
+        add(blob, routed, Routed.WITH_FUNCTION, known);
+        if (upper != null) {
+            add(blob, routed, Routed.UPPER, known);
+        }
+        add(blob, routed, served ? Routed.SERVED : Routed.REDIRECTED, known);
     }
 
-    private static Cell cell(Cell.Scenario scenario, String day, String distribution, Decision decision, String client,
+    private Routed route(Routed routed, String uri) {
+        String key = BlobKey.of(uri);
+        String priceRegion = prices.priceRegion(routed.edge);
+        Decision decision = primary.decide(routed.distribution, routed.clientIp, uri, key, routed.userAgent);
+        String client = clientRegion(decision, routed.clientIp);
+        routed.cells[Routed.ALL_CLOUDFRONT] = new Cell(Cell.Scenario.ALL_CLOUDFRONT, routed.day,
+                routed.distribution, Outcome.CLOUDFRONT, client, null, priceRegion);
+        routed.cells[Routed.WITH_FUNCTION] = cell(Cell.Scenario.WITH_FUNCTION, routed, decision, client, priceRegion);
+        if (upper != null) {
+            Decision upperDecision = upper.decide(routed.distribution, routed.clientIp, uri, key,
+                    routed.userAgent);
+            routed.cells[Routed.UPPER] = cell(Cell.Scenario.WITH_FUNCTION_UPPER, routed, upperDecision,
+                    clientRegion(upperDecision, routed.clientIp), priceRegion);
+        }
+        routed.cells[Routed.SERVED] = new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
+                Outcome.CLOUDFRONT, client, null, priceRegion);
+        // A logged 307 went where this build sends it, when this build redirects at all.
+        routed.cells[Routed.REDIRECTED] = decision.outcome().redirects()
+                ? cell(Cell.Scenario.ACTUAL, routed, decision, client, priceRegion)
+                : new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client, null, priceRegion);
+        return routed;
+    }
+
+    private static Cell cell(Cell.Scenario scenario, Routed context, Decision decision, String client,
             String priceRegion) {
-        return new Cell(scenario, day, distribution, decision.outcome(), client,
+        return new Cell(scenario, context.day, context.distribution, decision.outcome(), client,
                 decision.target() == null ? null : decision.target().region(), priceRegion);
     }
 
@@ -100,16 +184,36 @@ final class Tally {
         });
     }
 
-    private void add(Blob blob, Cell cell, long bytes) {
-        Counts counts = cells.computeIfAbsent(cell, c -> new Counts());
-        counts.requests++;
+    private static void add(Blob blob, Routed routed, int which, long bytes) {
+        routed.sums[2 * which]++;
         if (bytes >= 0) {
-            counts.bytes += bytes;
+            routed.sums[2 * which + 1] += bytes;
         } else {
             if (blob.waiting == null) {
                 blob.waiting = new HashMap<>();
             }
-            blob.waiting.computeIfAbsent(cell, c -> new long[1])[0]++;
+            blob.waiting.computeIfAbsent(routed.cells[which], c -> new long[1])[0]++;
+        }
+    }
+
+    /** Adds what the remembered contexts counted to the cells; call before reading {@link #cells}. */
+    void finish() {
+        for (Routed routed : contexts) {
+            if (routed != null) {
+                flush(routed);
+            }
+        }
+    }
+
+    private void flush(Routed routed) {
+        for (int i = 0; i < routed.cells.length; i++) {
+            if (routed.sums[2 * i] > 0) {
+                Counts counts = cells.computeIfAbsent(routed.cells[i], c -> new Counts());
+                counts.requests += routed.sums[2 * i];
+                counts.bytes += routed.sums[2 * i + 1];
+                routed.sums[2 * i] = 0;
+                routed.sums[2 * i + 1] = 0;
+            }
         }
     }
 
