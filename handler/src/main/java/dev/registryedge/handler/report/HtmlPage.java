@@ -28,7 +28,7 @@ public final class HtmlPage {
                 + "<title>registry-edge savings report</title><style>"
                 + "body{font:15px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:16px;color:#222}"
                 + "h1{font-size:1.5em}h2{font-size:1.15em;margin:0 0 8px}"
-                + ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:16px}"
+                + ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,480px),1fr));gap:16px}"
                 + "figure.chart{margin:0;padding:12px;border:1px solid #ddd;border-radius:8px}"
                 + "svg{width:100%;height:auto;display:block}table{border-collapse:collapse;width:100%;margin:8px 0 16px}"
                 + "td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:right}td:first-child,th:first-child"
@@ -106,8 +106,8 @@ public final class HtmlPage {
             }
             max = Math.max(max, Math.max(sum, baseline ? byDay.at("/" + day + "/usd/allCloudFront").asDouble() : 0));
         }
-        int height = 260;
-        int left = 60;
+        int height = 300;
+        int left = 90;
         double slot = (WIDTH - left - 10.0) / Math.max(1, days.size());
         StringBuilder svg = new StringBuilder();
         axis(svg, left, height, max, field.equals("usd"));
@@ -128,9 +128,9 @@ public final class HtmlPage {
                         ? ReportText.usd(value) : ReportText.bytes(value.asLong())));
                 y -= h;
             }
-            if (days.size() <= 16 || i % (days.size() / 8 + 1) == 0) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s"
-                        + "</text>", x + w / 2, height - 14, escape(day.substring(5))));
+            if (days.size() <= 8 || i % (days.size() / 6 + 1) == 0) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"15\" text-anchor=\"middle\">%s"
+                        + "</text>", x + w / 2, height - 8, escape(day.substring(5))));
             }
         }
         chart(page, id, title, WIDTH, height, svg, true);
@@ -147,8 +147,8 @@ public final class HtmlPage {
             max = Math.max(max, Math.max(entries.at("/" + name + "/usd/allCloudFront").asDouble(),
                     entries.at("/" + name + "/usd/withFunction").asDouble()));
         }
-        int row = 34;
-        int left = 170;
+        int row = 48;
+        int left = 230;
         int height = Math.max(1, names.size()) * row + 10;
         StringBuilder svg = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
@@ -156,17 +156,17 @@ public final class HtmlPage {
             JsonNode node = entries.get(name);
             String text = label == null ? name : node.get(label).asText() + " (" + name + ")";
             double y = 5 + i * row;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>",
-                    left - 6, y + 16, escape(text.length() > 28 ? text.substring(0, 27) + "…" : text)));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"16\" text-anchor=\"end\">%s</text>",
+                    left - 8, y + 24, escape(text.length() > 24 ? text.substring(0, 23) + "…" : text)));
             JsonNode all = node.at("/usd/allCloudFront");
             JsonNode with = node.at("/usd/withFunction");
-            double span = WIDTH - left - 90.0;
-            hbar(svg, left, y + 2, all.asDouble() / max * span, 12, COLOURS.get("baseline"),
+            double span = WIDTH - left - 170.0;
+            hbar(svg, left, y + 4, all.asDouble() / max * span, 18, COLOURS.get("baseline"),
                     text + " all through CloudFront: " + ReportText.usd(all));
-            hbar(svg, left, y + 15, with.asDouble() / max * span, 12, COLOURS.get("BUCKET"),
+            hbar(svg, left, y + 23, with.asDouble() / max * span, 18, COLOURS.get("BUCKET"),
                     text + " with the function: " + ReportText.usd(with));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">%s → %s</text>",
-                    left + Math.max(all.asDouble(), with.asDouble()) / max * span + 4, y + 20,
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"15\">%s → %s</text>",
+                    left + Math.max(all.asDouble(), with.asDouble()) / max * span + 6, y + 28,
                     escape(ReportText.usd(all)), escape(ReportText.usd(with))));
         }
         chart(page, id, title, WIDTH, height, svg, false);
@@ -185,8 +185,8 @@ public final class HtmlPage {
             max = Math.max(max, value);
             min = Math.min(min, value);
         }
-        int height = 240;
-        int left = 60;
+        int height = 280;
+        int left = 90;
         double span = max - min;
         StringBuilder svg = new StringBuilder();
         axis(svg, left, height, max, true);
@@ -196,12 +196,12 @@ public final class HtmlPage {
             double x = left + (days.size() == 1 ? (WIDTH - left) / 2.0 : i * step);
             double y = height - 30 - (running.get(i) - min) / span * (height - 50);
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s: %s"
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s: %s"
                     + "</title></circle>", x, y, COLOURS.get("savings"), escape(days.get(i)),
                     escape(String.format(Locale.ROOT, "$%,.2f", running.get(i)))));
         }
         svg.append("<polyline fill=\"none\" stroke=\"").append(COLOURS.get("savings"))
-                .append("\" stroke-width=\"2\" points=\"").append(points.toString().trim()).append("\"/>");
+                .append("\" stroke-width=\"3\" points=\"").append(points.toString().trim()).append("\"/>");
         chart(page, "cumulative-savings", "Cumulative savings", WIDTH, height, svg, false);
     }
 
@@ -209,10 +209,11 @@ public final class HtmlPage {
         for (int i = 0; i <= 4; i++) {
             double y = height - 30 - i * (height - 50) / 4.0;
             double value = max * i / 4;
+            String label = !dollars ? ReportText.bytes((long) value)
+                    : String.format(Locale.ROOT, max < 10 ? "$%,.2f" : "$%,.0f", value);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>", left, WIDTH - 5, y, y,
-                    left - 4, y + 3, escape(dollars ? String.format(Locale.ROOT, "$%,.0f", value)
-                            : ReportText.bytes((long) value))));
+                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" text-anchor=\"end\">%s</text>", left, WIDTH - 5, y, y,
+                    left - 6, y + 5, escape(label)));
         }
     }
 
