@@ -1,12 +1,15 @@
 package dev.registryedge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.testing.StandardLogs;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * the signed URL (canned policy, RSA-SHA1, Key-Pair-Id, Expires) and answers 403 when it does
  * not verify; builds the viewer-request event as CloudFront does and calls the function; then
  * either returns the function's 307 or serves the object from the distribution's origin bucket
- * (marked {@code x-served-by: cloudfront}), GET and HEAD alike.
+ * (marked {@code x-served-by: cloudfront}), GET and HEAD alike. Like CloudFront it keeps a
+ * standard log of what it answered, written by {@link #writeLog}.
  */
 final class CloudFrontStandIn implements AutoCloseable {
 
@@ -39,6 +43,7 @@ final class CloudFrontStandIn implements AutoCloseable {
     private final String originBucket;
     final List<Served> served = new CopyOnWriteArrayList<>();
     final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
 
     CloudFrontStandIn(String clientIp, String distributionId, CloudFrontKeys keys, EdgeUnderTest function,
             S3Client origin, String originBucket) throws IOException {
@@ -67,6 +72,7 @@ final class CloudFrontStandIn implements AutoCloseable {
                     parameters.get("Signature"), parameters.get("Key-Pair-Id"), System.currentTimeMillis() / 1000);
             if (problem != null) {
                 refused.add(path + ": " + problem);
+                log(exchange, path, 403, problem.length(), "Error", -1);
                 reply(exchange, 403, problem);
                 return;
             }
@@ -79,7 +85,9 @@ final class CloudFrontStandIn implements AutoCloseable {
                         result.at("/headers/x-registry-edge-route/0/value").asText()));
                 result.get("headers").fields().forEachRemaining(header -> exchange.getResponseHeaders()
                         .add(header.getValue().get(0).get("key").asText(), header.getValue().get(0).get("value").asText()));
-                exchange.sendResponseHeaders(Integer.parseInt(result.get("status").asText()), -1);
+                int status = Integer.parseInt(result.get("status").asText());
+                log(exchange, path, status, 0, "LambdaGeneratedResponse", -1);
+                exchange.sendResponseHeaders(status, -1);
                 return;
             }
             served.add(new Served(exchange.getRequestMethod(), path, "cloudfront"));
@@ -115,14 +123,33 @@ final class CloudFrontStandIn implements AutoCloseable {
         if (exchange.getRequestMethod().equals("HEAD")) {
             HeadObjectResponse head = origin.headObject(request -> request.bucket(originBucket).key(key));
             exchange.getResponseHeaders().add("Content-Length", Long.toString(head.contentLength()));
+            log(exchange, "/" + key, 200, 0, "Miss", head.contentLength());
             exchange.sendResponseHeaders(200, -1);
             return;
         }
         try (ResponseInputStream<GetObjectResponse> object = origin.getObject(
                 request -> request.bucket(originBucket).key(key)); OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(200, object.response().contentLength());
+            long length = object.response().contentLength();
+            log(exchange, "/" + key, 200, length, "Miss", length);
+            exchange.sendResponseHeaders(200, length);
             object.transferTo(out);
         }
+    }
+
+    /** One line of the standard log, as CloudFront writes it (body bytes only: no header overhead). */
+    private void log(HttpExchange exchange, String path, int status, long bytes, String resultType, long length) {
+        String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+        String now = java.time.Instant.now().toString();
+        log.add(StandardLogs.line(now.substring(0, 10), "IAD89-C1", bytes, clientIp, exchange.getRequestMethod(), path,
+                status, agent == null ? "-" : java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"), resultType, length, null));
+    }
+
+    /** Writes the log as CloudFront delivers it: {@code <distribution>.<yyyy-MM-dd-HH>.<unique>.gz}. */
+    Path writeLog(Path directory, String unique) throws IOException {
+        Files.createDirectories(directory);
+        String hour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString().substring(0, 13).replace('T', '-');
+        return StandardLogs.write(directory.resolve(distributionId + "." + hour + "." + unique + ".gz"), log);
     }
 
     private static Map<String, String> parameters(String query) {

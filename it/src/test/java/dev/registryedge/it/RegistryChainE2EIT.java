@@ -3,6 +3,12 @@ package dev.registryedge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.core.BlobKey;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.report.Prices;
+import dev.registryedge.handler.report.SavingsReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -170,12 +177,57 @@ class RegistryChainE2EIT {
 
             debuggingRecipe(image, locations.get(3));
             tagsComeFromTheRegistry(build, image, locations);
+            theReportCountsWhatWasServed(build, locations, replicated);
         } finally {
             for (Location location : locations) {
                 location.close();
             }
         }
         System.out.println("e2e " + build + ": " + summary);
+    }
+
+    /**
+     * The savings report over the stand-ins' own standard logs, with an inventory of what the
+     * replicas held, counts in actual mode exactly what the stand-ins served: requests and bytes
+     * per route (sizes from the origin bucket, not from the logs).
+     */
+    private static void theReportCountsWhatWasServed(String build, List<Location> locations, Set<String> replicated)
+            throws Exception {
+        Path logs = work.resolve(build + "-cloudfront-logs");
+        Map<String, long[]> expected = new TreeMap<>();
+        for (Location location : locations) {
+            location.cloudFront().writeLog(logs, location.name().replace(' ', '-'));
+            for (CloudFrontStandIn.Served served : location.cloudFront().served) {
+                if (served.method().equals("GET") && BlobKey.of(served.path()) != null) {
+                    long size = world.clientFor(S3World.APPCI).headObject(request -> request.bucket(S3World.APPCI)
+                            .key(served.path().substring(1))).contentLength();
+                    long[] counts = expected.computeIfAbsent(served.route().split(" ")[0].toUpperCase(Locale.ROOT),
+                            route -> new long[2]);
+                    counts[0]++;
+                    counts[1] += size;
+                }
+            }
+        }
+        StringBuilder inventory = new StringBuilder();
+        for (String blob : replicated) {
+            for (String replica : List.of(EventCorpus.REPLICA_EAST2, EventCorpus.REPLICA_WEST2)) {
+                inventory.append('"').append(replica).append("\",\"").append(EventCorpus.blobKey(blob)).append("\"\n");
+            }
+        }
+        Path listing = Files.writeString(work.resolve(build + "-replicas-inventory.csv"), inventory);
+        JsonNode report = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(new SavingsReport.Request(
+                List.of(logs), null, SavingsReport.Replicas.INVENTORY, listing, Prices.builtIn(), 2, null)).json();
+
+        assertEquals(0, report.at("/input/problems").asLong(), report.get("input").toString());
+        for (String outcome : List.of("CLOUDFRONT", "BUCKET", "REPLICA")) {
+            long[] counts = expected.getOrDefault(outcome, new long[2]);
+            JsonNode actual = report.at("/actual/totals/" + outcome);
+            assertEquals(counts[0], actual.get("requests").asLong(), outcome + " requests " + report.get("actual"));
+            assertEquals(counts[1], actual.get("bytes").asLong(), outcome + " bytes " + report.get("actual"));
+            assertEquals(0, actual.get("unknownBytesRequests").asLong(), outcome);
+        }
+        assertEquals(0, report.at("/actual/unattributedRedirects/requests").asLong());
+        System.out.println("e2e " + build + ": the report of the stand-ins' logs, actual: " + report.at("/actual/totals"));
     }
 
     private static String counts(Map<String, String> routes) {

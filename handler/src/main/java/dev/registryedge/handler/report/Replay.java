@@ -45,6 +45,11 @@ final class Replay {
         this.perKey = replicas == SavingsReport.Replicas.INVENTORY;
     }
 
+    /** Whether decisions depend on the blob: only an inventory knows which replica holds which. */
+    boolean dependsOnBlob() {
+        return perKey;
+    }
+
     Decision decide(String distribution, String clientIp, String uri, String key, String userAgent) {
         String memoKey = distribution + '\t' + clientIp + '\t' + userAgent + (perKey ? '\t' + key : "");
         Decision decision = memo.get(memoKey);

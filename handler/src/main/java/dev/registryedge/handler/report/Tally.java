@@ -41,25 +41,29 @@ final class Tally {
         final String userAgent;
         final String day;
         final String edge;
+        /** The blob, when decisions depend on it (an inventory says which replica holds which); else null. */
+        final Blob blob;
         final Cell[] cells = new Cell[5];
         /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
         final long[] sums = new long[10];
 
-        Routed(String distribution, String clientIp, String userAgent, String day, String edge) {
+        Routed(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
             this.distribution = distribution;
             this.clientIp = clientIp;
             this.userAgent = userAgent;
             this.day = day;
             this.edge = edge;
+            this.blob = blob;
         }
 
-        boolean is(String distribution, String clientIp, String userAgent, String day, String edge) {
+        boolean is(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
             return this.clientIp == clientIp && this.userAgent == userAgent && this.day == day && this.edge == edge
-                    && this.distribution == distribution;
+                    && this.distribution == distribution && this.blob == blob;
         }
 
-        static int hash(String distribution, String clientIp, String userAgent, String day, String edge) {
-            long h = System.identityHashCode(distribution);
+        static int hash(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+            long h = System.identityHashCode(blob);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(distribution);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(clientIp);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(userAgent);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(day);
@@ -76,6 +80,8 @@ final class Tally {
 
     private final Replay primary;
     private final Replay upper;
+    /** Whether a decision depends on the blob, not only on who asks, when and where. */
+    private final boolean perBlob;
     private final RegionMap regions;
     private final Prices prices;
     final Map<Cell, Counts> cells = new HashMap<>();
@@ -93,6 +99,7 @@ final class Tally {
     Tally(Replay primary, Replay upper, RegionMap regions, Prices prices) {
         this.primary = primary;
         this.upper = upper;
+        this.perBlob = primary.dependsOnBlob();
         this.regions = regions;
         this.prices = prices;
     }
@@ -125,13 +132,14 @@ final class Tally {
         if (fullSize >= 0) {
             blob.size = fullSize;
         }
-        int slot = Routed.hash(distribution, clientIp, userAgent, day, edge) & (contexts.length - 1);
+        Blob decidedFor = perBlob ? blob : null;
+        int slot = Routed.hash(distribution, clientIp, userAgent, day, edge, decidedFor) & (contexts.length - 1);
         Routed routed = contexts[slot];
-        if (routed == null || !routed.is(distribution, clientIp, userAgent, day, edge)) {
+        if (routed == null || !routed.is(distribution, clientIp, userAgent, day, edge, decidedFor)) {
             if (routed != null) {
                 flush(routed);
             }
-            routed = route(new Routed(distribution, clientIp, userAgent, day, edge), path.text);
+            routed = route(new Routed(distribution, clientIp, userAgent, day, edge, decidedFor), path.text);
             contexts[slot] = routed;
         }
         long known = served ? bytes : -1;

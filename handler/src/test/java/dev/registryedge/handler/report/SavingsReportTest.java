@@ -165,7 +165,10 @@ class SavingsReportTest {
     @Test
     void anInventoryTellsWhichReplicaHoldsWhichBlob() throws Exception {
         knownLogs();
-        // The us-west-2 replica holds aa; the us-east-2 replica does not hold dd.
+        // The us-west-2 replica holds aa; the us-east-2 replica does not hold dd; the same us-west-2
+        // client's bb is in no replica.
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-14.samewest.gz"), List.of(
+                line("2026-11-01", "IAD89-C1", GIB, "35.80.0.1", "GET", blob("bb"), 200, DOCKER, "Hit", GIB, null)));
         Path inventory = Files.writeString(logs.resolveSibling("inventory.csv"),
                 "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"" + blob("aa").substring(1)
                         + "\",\"1073741824\"\n");
@@ -176,6 +179,7 @@ class SavingsReportTest {
         assertEquals(1, report.at("/totals/REPLICA/requests").asLong());
         assertEquals(GIB, report.at("/totals/REPLICA/bytes").asLong());
         assertEquals(5, report.at("/totals/BUCKET/requests").asLong());
+        assertEquals(2, report.at("/totals/CLOUDFRONT/requests").asLong());
     }
 
     @Test
