@@ -24,6 +24,7 @@ public final class EdgeHandler {
      */
     static final String S3_ENDPOINT_VARIABLE = "REGISTRY_EDGE_S3_ENDPOINT";
     static final String STS_ENDPOINT_VARIABLE = "REGISTRY_EDGE_STS_ENDPOINT";
+    static final String SECRETS_ENDPOINT_VARIABLE = "REGISTRY_EDGE_SECRETS_ENDPOINT";
 
     private final Router router;
 
@@ -33,7 +34,7 @@ public final class EdgeHandler {
     }
 
     /**
-     * A router that reaches S3 and STS over Node's https for this configuration and map.
+     * A router that reaches S3, STS and Secrets Manager over Node's https for this configuration and map.
      *
      * @param environment reads a variable of the process environment, {@code null} when unset
      */
@@ -41,7 +42,8 @@ public final class EdgeHandler {
             Clock clock) {
         String sts = environment.apply(STS_ENDPOINT_VARIABLE);
         EdgeCredentials credentials = new EdgeCredentials(sts != null ? sts : "https://sts.amazonaws.com",
-                config.presignValiditySeconds(), config.s3(), environment, clock);
+                environment.apply(SECRETS_ENDPOINT_VARIABLE), config.presignValiditySeconds(), config.s3(),
+                environment, clock);
         NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(environment.apply(S3_ENDPOINT_VARIABLE)), config.s3(),
                 clock);
         return new Router(config, regions, s3, s3, clock, new PrintStreamDecisionLog(System.out));

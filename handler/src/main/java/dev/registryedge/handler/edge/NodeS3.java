@@ -50,6 +50,9 @@ final class NodeS3 implements ObjectStore, UrlSigner {
         if (answer.status() == 404) {
             return false;
         }
+        if (answer.status() == 401 || answer.status() == 403) {
+            credentials.refused(route.credentials(), keys);
+        }
         throw new IllegalStateException("HeadObject " + route.target().bucket() + " answered " + answer.status());
     }
 

@@ -2,6 +2,8 @@ package dev.registryedge.handler.jvm;
 
 import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.core.ObjectStore;
+import dev.registryedge.handler.core.SecretJson;
+import dev.registryedge.handler.core.SecretKeys;
 import dev.registryedge.handler.core.UrlSigner;
 import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.ipmap.routing.Credentials;
@@ -12,6 +14,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -24,6 +28,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -38,6 +43,8 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     private final Map<String, SdkRoleKeys> credentials = new ConcurrentHashMap<>();
     private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
     private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
+    private final Map<String, SecretKeys<AwsCredentials>> secrets = new ConcurrentHashMap<>();
+    private final Map<String, SecretsManagerClient> secretsManagers = new ConcurrentHashMap<>();
     private StsClient sts;
 
     public AwsS3Access(AwsSettings settings) {
@@ -65,6 +72,10 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
             if (e.statusCode() == 404) {
                 return false;
             }
+            if ((e.statusCode() == 401 || e.statusCode() == 403) && route.credentials().readsSecret()) {
+                // The secret was rotated (or revoked): the next request reads it again.
+                secretKeys(route.credentials()).forget(keys.resolveCredentials());
+            }
             throw e;
         }
     }
@@ -85,6 +96,9 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
      * ends by the request's deadline rather than inside the SDK on a clock of its own.
      */
     private AwsCredentialsProvider keysFor(Credentials source, Deadline deadline) {
+        if (source.readsSecret()) {
+            return StaticCredentialsProvider.create(secretKeys(source).get(deadline));
+        }
         if (!source.assumesRole()) {
             return settings.functionCredentials();
         }
@@ -130,6 +144,39 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
                 .build();
     }
 
+    /** The holder of a secret's key pair, one per secret for the container's life. */
+    private SecretKeys<AwsCredentials> secretKeys(Credentials source) {
+        return secrets.computeIfAbsent(source.name(), name -> new SecretKeys<>(source, this::getSecretValue,
+                settings.clock()));
+    }
+
+    /** GetSecretValue with the function's own credentials, ending by the request's deadline. */
+    private AwsCredentials getSecretValue(Credentials source, Deadline deadline) {
+        Duration timeout = Duration.ofMillis(deadline.cut(settings.routing().s3().requestTimeoutMillis()));
+        String secret = secretsManager(source.secretRegion()).getSecretValue(request -> request
+                .secretId(source.secretArn())
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))).secretString();
+        if (secret == null) {
+            throw new IllegalStateException("the secret " + source.secretArn() + " has no SecretString");
+        }
+        SecretJson.KeyPair pair = SecretJson.keyPairOf(secret);
+        return AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey());
+    }
+
+    private SecretsManagerClient secretsManager(String region) {
+        return secretsManagers.computeIfAbsent(region, r -> {
+            var builder = SecretsManagerClient.builder()
+                    .region(Region.of(r))
+                    .credentialsProvider(settings.functionCredentials())
+                    .httpClient(http)
+                    .overrideConfiguration(noRetries());
+            if (settings.secretsEndpoint() != null) {
+                builder.endpointOverride(settings.secretsEndpoint());
+            }
+            return builder.build();
+        });
+    }
+
     /** The renewing holder of a role's credentials, one per role for the container's life. */
     private SdkRoleKeys roleCredentials(Credentials source) {
         return credentials.computeIfAbsent(source.name(), name -> new SdkRoleKeys(sts(), source,
@@ -156,6 +203,7 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     public void close() {
         clients.values().forEach(S3Client::close);
         presigners.values().forEach(S3Presigner::close);
+        secretsManagers.values().forEach(SecretsManagerClient::close);
         if (sts != null) {
             sts.close();
         }

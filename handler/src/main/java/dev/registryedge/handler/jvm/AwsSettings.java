@@ -18,11 +18,18 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  * @param s3Endpoints where targets without an endpoint of their own are reached instead of AWS
  *     (tests and local runs point this at a local S3 API)
  * @param stsEndpoint where roles are assumed, or {@code null} for AWS STS in us-east-1
+ * @param secretsEndpoint where secrets are read, or {@code null} for Secrets Manager in the secret's region
  * @param routing the limits and validity to work with
  * @param clock the time credentials are judged by
  */
 public record AwsSettings(AwsCredentialsProvider functionCredentials, S3Endpoints s3Endpoints, URI stsEndpoint,
-        RoutingConfig routing, Clock clock) {
+        URI secretsEndpoint, RoutingConfig routing, Clock clock) {
+
+    /** Secrets Manager at the secret's own regional endpoint. */
+    public AwsSettings(AwsCredentialsProvider functionCredentials, S3Endpoints s3Endpoints, URI stsEndpoint,
+            RoutingConfig routing, Clock clock) {
+        this(functionCredentials, s3Endpoints, stsEndpoint, null, routing, clock);
+    }
 
     /** What the function uses in Lambda. */
     public static AwsSettings forLambda(RoutingConfig routing) {

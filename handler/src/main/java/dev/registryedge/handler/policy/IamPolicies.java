@@ -19,9 +19,10 @@ import java.util.TreeSet;
  * The least privilege a set of distributions needs, as IAM policy documents: the function's role
  * may read (s3:GetObject) every bucket it signs URLs for with its own keys, list (s3:ListBucket)
  * the ones it checks (without it S3 answers 403 for a missing blob, a failed check), assume the
- * roles the distributions name, and write logs in any region (Lambda@Edge logs where it ran);
- * each assumed role may read and list what is reached through it. Targets with an endpoint of
- * their own are not on AWS and need no IAM. Output is sorted, so it diffs well.
+ * roles the distributions name, read the Secrets Manager secrets that hold the keys of stores
+ * outside AWS, and write logs in any region (Lambda@Edge logs where it ran); each assumed role
+ * may read and list what is reached through it. Targets with an endpoint of their own are not on
+ * AWS and need no IAM of their own. Output is sorted, so it diffs well.
  */
 public final class IamPolicies {
 
@@ -31,6 +32,7 @@ public final class IamPolicies {
     private final Map<String, Set<String>> listByRole = new TreeMap<>();
     private final Set<String> read = new TreeSet<>();
     private final Set<String> list = new TreeSet<>();
+    private final Set<String> secrets = new TreeSet<>();
 
     private IamPolicies() {}
 
@@ -51,6 +53,9 @@ public final class IamPolicies {
 
     private void add(Route route) {
         Target target = route.target();
+        if (route.credentials().readsSecret()) {
+            secrets.add(route.credentials().secretArn());
+        }
         if (target.endpoint() != null) {
             return;
         }
@@ -81,6 +86,9 @@ public final class IamPolicies {
         roles.addAll(listByRole.keySet());
         if (!roles.isEmpty()) {
             statements.add(statement("AssumeReaderRoles", List.of("sts:AssumeRole"), roles));
+        }
+        if (!secrets.isEmpty()) {
+            statements.add(statement("ReadStoreKeys", List.of("secretsmanager:GetSecretValue"), secrets));
         }
         statements.add(statement("WriteLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream",
                 "logs:PutLogEvents"), Set.of("arn:aws:logs:*:*:*")));

@@ -45,4 +45,21 @@ class IamPoliciesTest {
         assertEquals("[\"arn:aws-cn:s3:::cn-bucket/*\"]", statements.get(0).get("Resource").toString());
         assertEquals("WriteLogs", statements.get(1).get("Sid").asText());
     }
+
+    @Test
+    void aStoreWhoseKeysAreInSecretsManagerNeedsToReadExactlyThatSecret() {
+        String secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:r2-cache-keys-AbCdEf";
+        Route r2 = new Route(new Target("r2", "cache", "auto", "https://account.r2.example.com", true, true),
+                Credentials.fromSecret("r2-keys", secret, 3600));
+        Route bucket = new Route(new Target("farm", "farm-bucket", "us-east-1", null, false, false),
+                Credentials.FUNCTION);
+        Distribution farm = new Distribution("EFARM", "farm", bucket, Map.of("us-east-1", List.of(r2, bucket)));
+        RoutingConfig config = new RoutingConfig(1200, new S3Limits(300, 1000, 2000), CacheLimits.DEFAULT, true,
+                List.of(), Map.of("EFARM", farm));
+        JsonNode statements = IamPolicies.forDistributions(config, List.of("EFARM"))
+                .at("/functionRole/permissionPolicy/Statement");
+        assertEquals("ReadStoreKeys", statements.get(1).get("Sid").asText(), statements.toString());
+        assertEquals("[\"secretsmanager:GetSecretValue\"]", statements.get(1).get("Action").toString());
+        assertEquals("[\"" + secret + "\"]", statements.get(1).get("Resource").toString());
+    }
 }

@@ -102,8 +102,13 @@ public final class RoutingTableGenerator {
 
     private static void declare(MethodSpec.Builder build, Map.Entry<Credentials, String> entry) {
         Credentials c = entry.getKey();
-        build.addStatement("$T $L = new $T($S, $S, $S, $L)", CREDENTIALS, entry.getValue(), CREDENTIALS, c.name(),
-                c.roleArn(), c.sessionName(), c.durationSeconds());
+        if (c.readsSecret()) {
+            build.addStatement("$T $L = $T.fromSecret($S, $S, $L)", CREDENTIALS, entry.getValue(), CREDENTIALS,
+                    c.name(), c.secretArn(), c.cacheSeconds());
+        } else {
+            build.addStatement("$T $L = new $T($S, $S, $S, $L)", CREDENTIALS, entry.getValue(), CREDENTIALS, c.name(),
+                    c.roleArn(), c.sessionName(), c.durationSeconds());
+        }
     }
 
     private static void declareTarget(MethodSpec.Builder build, Map.Entry<Target, String> entry) {

@@ -36,6 +36,8 @@ public final class RoutingConfigReader {
     private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
     private static final List<String> RESERVED_BUCKET_SUFFIXES =
             List.of("-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap");
+    private static final Pattern SECRET_ARN = Pattern.compile(
+            "arn:([^:]*):secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d:\\d{12}:secret:[\\w/+=.@-]{1,512}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:([^:]*):iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     /** The AWS partitions an IAM role can live in. */
     private static final List<String> PARTITIONS =
@@ -161,10 +163,14 @@ public final class RoutingConfigReader {
         Map<String, Credentials> sources = new LinkedHashMap<>();
         sources.put(Credentials.FUNCTION.name(), Credentials.FUNCTION);
         root.objectMembers("credentials").forEach((name, entry) -> {
-            entry.allowOnly(Set.of("roleArn", "sessionName", "durationSeconds"));
+            entry.allowOnly(Set.of("roleArn", "sessionName", "durationSeconds", "secretArn", "cacheSeconds"));
             checkName(entry.path(), name);
             if (name.equals(Credentials.FUNCTION.name())) {
                 problems.add(entry.path(), "'function' is reserved for the function's own credentials");
+                return;
+            }
+            if (entry.has("secretArn")) {
+                sources.put(name, readSecret(name, entry));
                 return;
             }
             String roleArn = entry.requiredString("roleArn");
@@ -196,6 +202,30 @@ public final class RoutingConfigReader {
             sources.put(name, new Credentials(name, roleArn, session, duration));
         });
         return sources;
+    }
+
+    /**
+     * A key pair kept in Secrets Manager: the secret's ARN (its region is where the function
+     * asks) and how long an instance keeps the keys. Problems are reported; the source is still
+     * defined, so that targets naming it are not reported too.
+     */
+    private Credentials readSecret(String name, JsonObject entry) {
+        String secretArn = entry.requiredString("secretArn");
+        int cacheSeconds = entry.optionalInt("cacheSeconds", Credentials.DEFAULT_SECRET_CACHE_SECONDS, 60, 86400);
+        Credentials source = Credentials.fromSecret(name, secretArn == null ? "" : secretArn, cacheSeconds);
+        if (entry.optionalString("roleArn") != null) {
+            problems.add(entry.pathOf("secretArn"), "give roleArn or secretArn, not both");
+        } else if (secretArn != null && headerSafe(entry.pathOf("secretArn"), secretArn)) {
+            Matcher arn = SECRET_ARN.matcher(secretArn);
+            if (!arn.matches()) {
+                problems.add(entry.pathOf("secretArn"), "'" + secretArn + "' is not a Secrets Manager secret ARN"
+                        + " (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>)");
+            } else if (!PARTITIONS.contains(arn.group(1))) {
+                problems.add(entry.pathOf("secretArn"), "'" + secretArn + "' names partition '" + arn.group(1)
+                        + "', which is not an AWS partition (one of " + String.join(", ", PARTITIONS) + ")");
+            }
+        }
+        return source;
     }
 
     /** A target with the credentials it names itself, if any. */

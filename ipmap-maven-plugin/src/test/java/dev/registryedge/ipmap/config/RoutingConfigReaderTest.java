@@ -114,6 +114,38 @@ class RoutingConfigReaderTest {
     }
 
     @Test
+    @DisplayName("a store outside AWS signs with a key pair kept in Secrets Manager")
+    void readsKeysFromASecretOfAKnownPartition() throws Exception {
+        String template = """
+                {"credentials": {"r2-keys": %s},
+                 "targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"},
+                             "r2": {"bucket": "cache", "region": "auto", "endpoint": "https://acct.r2.example.com",
+                                    "checkExists": true, "credentials": "r2-keys"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"home": "t", "routes": {"us-east-1": ["r2", "t"]}}}}
+                """;
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry/r2-keys-AbCdEf";
+        RoutingConfig config = read(template.formatted("{\"secretArn\": \"" + arn + "\", \"cacheSeconds\": 900}"));
+        Credentials keys = config.distributions().get("E2KP8SMSY4XB67").routesFor("us-east-1").get(0).credentials();
+        assertEquals(Credentials.fromSecret("r2-keys", arn, 900), keys);
+        assertEquals("eu-west-1", keys.secretRegion());
+        assertEquals(3600, read(template.formatted("{\"secretArn\": \"" + arn + "\"}")).distributions()
+                .get("E2KP8SMSY4XB67").routesFor("us-east-1").get(0).credentials().cacheSeconds());
+
+        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws:secretsmanager:eu-west-1:123:secret:x'"
+                + " is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>)"),
+                problems(template.formatted("{\"secretArn\": \"arn:aws:secretsmanager:eu-west-1:123:secret:x\"}")));
+        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: give roleArn or secretArn, not both"),
+                problems(template.formatted("{\"secretArn\": \"" + arn + "\", \"roleArn\":"
+                        + " \"arn:aws:iam::123456789012:role/r\"}")));
+        assertEquals(List.of("routing.json: credentials.r2-keys.cacheSeconds: 5 is outside 60..86400"),
+                problems(template.formatted("{\"secretArn\": \"" + arn + "\", \"cacheSeconds\": 5}")));
+        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws-mars:secretsmanager:eu-west-1:"
+                + "123456789012:secret:x' names partition 'aws-mars', which is not an AWS partition (one of aws, aws-cn,"
+                + " aws-us-gov)"), problems(template.formatted("{\"secretArn\": \"arn:aws-mars:secretsmanager:eu-west-1:"
+                + "123456789012:secret:x\"}")));
+    }
+
+    @Test
     void refusesADistributionNamedTwice() {
         String json = """
                 {"targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},

@@ -1,0 +1,69 @@
+package dev.registryedge.handler.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registryedge.handler.testing.ManualClock;
+import dev.registryedge.ipmap.routing.Credentials;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SecretKeysTest {
+
+    private static final Credentials SOURCE = Credentials.fromSecret("r2",
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:r2-AbCdEf", 3600);
+
+    @Test
+    void keysAreKeptForCacheSecondsThenFetchedAgain() {
+        ManualClock clock = new ManualClock();
+        AtomicInteger calls = new AtomicInteger();
+        SecretKeys<String> keys = new SecretKeys<>(SOURCE, (source, deadline) -> "keys-" + calls.incrementAndGet(),
+                clock);
+        Deadline deadline = Deadline.after(clock, 2000);
+        assertEquals("keys-1", keys.get(deadline));
+        clock.advance(3_599_000);
+        assertEquals("keys-1", keys.get(deadline));
+        clock.advance(1_000);
+        assertEquals("keys-2", keys.get(deadline));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void refusedKeysAreForgottenOnceAndAFailedFetchIsThrown() {
+        ManualClock clock = new ManualClock();
+        AtomicInteger calls = new AtomicInteger();
+        SecretKeys<String> keys = new SecretKeys<>(SOURCE, (source, deadline) -> {
+            if (calls.incrementAndGet() == 3) {
+                throw new IllegalStateException("Secrets Manager is down");
+            }
+            return "keys-" + calls.get();
+        }, clock);
+        Deadline deadline = Deadline.after(clock, 2000);
+        String first = keys.get(deadline);
+        keys.forget("some older keys");
+        assertSame(first, keys.get(deadline), "only the keys that were refused are forgotten");
+        keys.forget(first);
+        String second = keys.get(deadline);
+        assertEquals("keys-2", second);
+        keys.forget(second);
+        assertThrows(IllegalStateException.class, () -> keys.get(deadline));
+    }
+
+    @Test
+    void theSecretsJsonIsReadAndProblemsNeverQuoteIt() {
+        String answer = "{\"ARN\":\"arn\",\"Name\":\"r2\",\"SecretString\":\"{\\\"accessKeyId\\\":\\\"AKR2\\\","
+                + "\\\"secretAccessKey\\\":\\\"s3cr\\\\u0065t\\\\/x\\\"}\",\"VersionStages\":[\"AWSCURRENT\"],"
+                + "\"CreatedDate\":1.7E9}";
+        assertEquals(new SecretJson.KeyPair("AKR2", "s3cret/x"), SecretJson.keyPair(answer));
+        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+                () -> SecretJson.keyPairOf("{\"access_key\":\"AKR2\",\"secret\":\"hunter2\"}"));
+        assertTrue(!wrong.getMessage().contains("hunter2"), wrong.getMessage());
+        assertThrows(IllegalStateException.class, () -> SecretJson.keyPair("<html>not json</html>"));
+        assertThrows(IllegalStateException.class, () -> SecretJson.keyPair("{\"SecretString\":\"{\\\"a"));
+        assertEquals("ResourceNotFoundException", SecretJson.errorType(
+                "{\"__type\":\"ResourceNotFoundException\",\"message\":\"x\"}"));
+        assertEquals("(not a JSON error)", SecretJson.errorType("{\"__type\":"));
+    }
+}
