@@ -141,7 +141,7 @@ class RoutingConfigReaderTest {
                 problems(template.formatted("{\"secretArn\": \"" + arn + "\", \"cacheSeconds\": 5}")));
         assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws-mars:secretsmanager:eu-west-1:"
                 + "123456789012:secret:x' names partition 'aws-mars', which is not an AWS partition (one of aws, aws-cn,"
-                + " aws-us-gov)"), problems(template.formatted("{\"secretArn\": \"arn:aws-mars:secretsmanager:eu-west-1:"
+                + " aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)"), problems(template.formatted("{\"secretArn\": \"arn:aws-mars:secretsmanager:eu-west-1:"
                 + "123456789012:secret:x\"}")));
     }
 
