@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -33,9 +34,15 @@ interface EdgeUnderTest extends AutoCloseable {
 
     /** The JVM handler with another routing configuration. */
     static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts, RoutingConfig routing) {
-        AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, routing, Clock.SYSTEM);
-        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
-                new PrintStreamDecisionLog(System.out)));
+        return jvm(credentials, s3Endpoints, sts, null, routing, System.out);
+    }
+
+    /** The JVM handler with Secrets Manager at {@code secrets}, logging to {@code log}. */
+    static EdgeUnderTest jvm(AwsCredentialsProvider credentials, String s3Endpoints, URI sts, URI secrets,
+            RoutingConfig routing, java.io.PrintStream log) {
+        AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, secrets, routing,
+                Clock.SYSTEM);
+        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings, new PrintStreamDecisionLog(log)));
         return new EdgeUnderTest() {
             @Override
             public JsonNode handle(Map<String, Object> event) throws IOException {
@@ -64,7 +71,16 @@ interface EdgeUnderTest extends AutoCloseable {
      * {@code testRouting} the test bundle with that configuration ({@code TestRouting.named}).
      */
     static EdgeUnderTest node(String accessKey, String secretKey, String s3Endpoints, URI sts, String testRouting) {
-        Map<String, String> environment = new HashMap<>();
+        return node(accessKey, secretKey, s3Endpoints, sts, testRouting, Map.of(), null);
+    }
+
+    /**
+     * The test bundle with more environment ({@code REGISTRY_EDGE_SECRETS_ENDPOINT}, say), its
+     * output lines collected in {@code logs} when given.
+     */
+    static EdgeUnderTest node(String accessKey, String secretKey, String s3Endpoints, URI sts, String testRouting,
+            Map<String, String> more, List<String> logs) {
+        Map<String, String> environment = new HashMap<>(more);
         if (accessKey != null) {
             environment.put("AWS_ACCESS_KEY_ID", accessKey);
             environment.put("AWS_SECRET_ACCESS_KEY", secretKey);
@@ -87,6 +103,9 @@ interface EdgeUnderTest extends AutoCloseable {
 
             @Override
             public void close() throws IOException {
+                if (logs != null) {
+                    logs.addAll(bundle.logs);
+                }
                 bundle.close();
             }
 

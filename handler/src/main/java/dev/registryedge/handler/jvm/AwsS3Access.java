@@ -59,7 +59,9 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     @Override
     public boolean exists(Route route, String key, Deadline deadline) {
         S3Client s3 = clients.computeIfAbsent(cacheKey(route), k -> buildClient(route));
-        AwsCredentialsProvider keys = keysFor(route.credentials(), deadline);
+        AwsCredentials secret = route.credentials().readsSecret() ? secretKeys(route.credentials()).get(deadline) : null;
+        AwsCredentialsProvider keys = secret != null ? StaticCredentialsProvider.create(secret)
+                : keysFor(route.credentials(), deadline);
         Duration timeout = Duration.ofMillis(deadline.cut(settings.routing().s3().requestTimeoutMillis()));
         try {
             s3.headObject(request -> request.bucket(route.target().bucket()).key(key)
@@ -72,9 +74,9 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
             if (e.statusCode() == 404) {
                 return false;
             }
-            if ((e.statusCode() == 401 || e.statusCode() == 403) && route.credentials().readsSecret()) {
+            if ((e.statusCode() == 401 || e.statusCode() == 403) && secret != null) {
                 // The secret was rotated (or revoked): the next request reads it again.
-                secretKeys(route.credentials()).forget(keys.resolveCredentials());
+                secretKeys(route.credentials()).forget(secret);
             }
             throw e;
         }

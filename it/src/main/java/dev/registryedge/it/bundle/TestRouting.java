@@ -47,10 +47,37 @@ public final class TestRouting {
                 Map.of(CHAIN_DISTRIBUTION, distribution));
     }
 
-    /** By name: {@code deployed} (the checked-in configuration) or {@code checked-chain-N}. */
+    /** The distribution of {@link #zeroEgress}: clients in us-east-1 try the cache, then the farm's bucket. */
+    public static final String ZERO_EGRESS_DISTRIBUTION = "EZEROEGRESS001";
+    /** The cache's bucket, on an S3-compatible store outside AWS. */
+    public static final String CACHE_BUCKET = "registry-cache";
+    /** The secret holding the cache's key pair. */
+    public static final String CACHE_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:registry/cache-keys-AbCdEf";
+    /** The farm's own bucket: app.ci's, read with the function's keys. */
+    public static final String FARM_BUCKET = "ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix";
+
+    /**
+     * A zero-egress cache in front of the farm's bucket: us-east-1 clients are sent to the
+     * cache (an S3-compatible store at {@code cacheEndpoint}, region {@code auto}, keys from
+     * {@link #CACHE_SECRET_ARN}) when it holds the blob, else to {@link #FARM_BUCKET}.
+     */
+    public static RoutingConfig zeroEgress(String cacheEndpoint) {
+        Credentials keys = Credentials.fromSecret("cache-keys", CACHE_SECRET_ARN, 3600);
+        Route cache = new Route(new Target("cache", CACHE_BUCKET, "auto", cacheEndpoint, true, true), keys);
+        Route farm = new Route(new Target("farm", FARM_BUCKET, "us-east-1", null, true, false), Credentials.FUNCTION);
+        Distribution distribution = new Distribution(ZERO_EGRESS_DISTRIBUTION, "cached-farm", farm,
+                Map.of("us-east-1", List.of(cache, farm)));
+        return new RoutingConfig(1200, CHAIN_LIMITS, new CacheLimits(0, 0), true, List.of(),
+                Map.of(ZERO_EGRESS_DISTRIBUTION, distribution));
+    }
+
+    /** By name: {@code deployed} (the checked-in configuration), {@code checked-chain-N} or {@code zero-egress-URL}. */
     public static RoutingConfig named(String name) {
         if (name == null || name.equals("deployed")) {
             return RoutingTable.config();
+        }
+        if (name.startsWith("zero-egress-")) {
+            return zeroEgress(name.substring("zero-egress-".length()));
         }
         if (name.startsWith("checked-chain-")) {
             return checkedChain(Integer.parseInt(name.substring("checked-chain-".length())));

@@ -1,0 +1,256 @@
+package dev.registryedge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.testing.SecretsManagerStandIn;
+import dev.registryedge.it.bundle.TestRouting;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.BlobStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A zero-egress cache (an S3Proxy with a key pair of its own, unknown to AWS) in front of the
+ * farm's bucket, its keys kept in a Secrets Manager stand-in that checks SigV4, on both builds:
+ * a blob in the cache is sent there and the URL fetches it; a blob it lacks, and every fault of
+ * Secrets Manager, end in the farm's bucket within the request's budget; after a rotation the
+ * first request is refused by the cache and the next one is sent there again; and no secret key
+ * appears in anything the tests captured.
+ */
+class ZeroEgressIT {
+
+    private static final String FIRST_ID = "AKIDCACHEFIRST";
+    private static final String FIRST_SECRET = "cache-first-SECRET-never-logged";
+    private static final String SECOND_ID = "AKIDCACHESECOND";
+    private static final String SECOND_SECRET = "cache-second-SECRET-never-logged";
+    private static final String CLIENT = "52.22.255.189";
+
+    private static S3World world;
+    private static SecretsManagerStandIn secrets;
+    private static S3Proxy cache;
+    private static int cachePort;
+    private static String cached;
+    private static String uncached;
+    private static final List<String> captured = new CopyOnWriteArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = new S3World();
+        secrets = new SecretsManagerStandIn("us-east-1", Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+        secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
+        cache = startCache(0, FIRST_ID, FIRST_SECRET);
+        cachePort = cache.getPort();
+        cached = world.newBlob(30_000);
+        uncached = world.newBlob(20_000);
+        world.store(cached, S3World.APPCI);
+        world.store(uncached, S3World.APPCI);
+        putInCache(cached);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cache.stop();
+        secrets.close();
+        world.close();
+        for (String secret : List.of(FIRST_SECRET, SECOND_SECRET)) {
+            for (String line : captured) {
+                assertFalse(line.contains(secret), "a secret key in what the tests captured: " + line);
+            }
+        }
+        assertTrue(captured.size() > 20, "the logs were captured: " + captured.size());
+    }
+
+    /** An S3 API with a key pair of its own, on {@code port} (0: any free one). */
+    private static S3Proxy startCache(int port, String identity, String credential) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
+        properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        properties.setProperty("s3proxy.identity", identity);
+        properties.setProperty("s3proxy.credential", credential);
+        properties.setProperty("jclouds.provider", "transient");
+        properties.setProperty("jclouds.identity", "");
+        properties.setProperty("jclouds.credential", "");
+        S3Proxy proxy = S3Proxy.Builder.fromProperties(properties).blobStore(BlobStores.create("transient", properties))
+                .build();
+        proxy.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        cacheKeys = AwsBasicCredentials.create(identity, credential);
+        try (S3Client client = cacheClient(proxy.getPort())) {
+            client.createBucket(request -> request.bucket(TestRouting.CACHE_BUCKET));
+        }
+        return proxy;
+    }
+
+    private static AwsBasicCredentials cacheKeys;
+
+    private static S3Client cacheClient(int port) {
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(cacheKeys))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+    }
+
+    private static void putInCache(String digest) {
+        byte[] content = fetch(world.endpoint("us-east-1"), digest);
+        try (S3Client client = cacheClient(cachePort)) {
+            client.putObject(request -> request.bucket(TestRouting.CACHE_BUCKET).key(EventCorpus.blobKey(digest)),
+                    RequestBody.fromBytes(content));
+        }
+    }
+
+    /** The object through the farm's S3 API, with the function's keys. */
+    private static byte[] fetch(URI endpoint, String digest) {
+        return world.clientFor(S3World.APPCI).getObjectAsBytes(request -> request.bucket(S3World.APPCI)
+                .key(EventCorpus.blobKey(digest))).asByteArray();
+    }
+
+    private static String cacheUrl() {
+        return "http://127.0.0.1:" + cachePort;
+    }
+
+    private static EdgeUnderTest function(String build, URI secretsEndpoint) {
+        if (build.equals("jvm")) {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            EdgeUnderTest jvm = EdgeUnderTest.jvm(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    S3World.IDENTITY, S3World.CREDENTIAL)), world.endpointSpec(), null, secretsEndpoint,
+                    TestRouting.zeroEgress(cacheUrl()), new PrintStream(log, true, StandardCharsets.UTF_8));
+            return new EdgeUnderTest() {
+                @Override
+                public JsonNode handle(Map<String, Object> event) throws java.io.IOException {
+                    return jvm.handle(event);
+                }
+
+                @Override
+                public void close() {
+                    captured.addAll(log.toString(StandardCharsets.UTF_8).lines().toList());
+                }
+            };
+        }
+        return EdgeUnderTest.node(S3World.IDENTITY, S3World.CREDENTIAL, world.endpointSpec(), null,
+                "zero-egress-" + cacheUrl(), Map.of("REGISTRY_EDGE_SECRETS_ENDPOINT", secretsEndpoint.toString()),
+                captured);
+    }
+
+    /** Asks the function for a blob; returns the 307's location, or null when CloudFront serves. */
+    private static String locationFor(EdgeUnderTest function, String digest) throws Exception {
+        JsonNode result = function.handle(EventCorpus.event(TestRouting.ZERO_EGRESS_DISTRIBUTION, CLIENT, "GET",
+                "/" + EventCorpus.blobKey(digest), null));
+        captured.add(result.toString());
+        return result.has("status") ? result.at("/headers/location/0/value").asText() : null;
+    }
+
+    private static String digestAt(String url) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), url + "\n" + new String(response.body(), StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.body()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    void aBlobInTheCacheIsSentThereAndOneItLacksToTheFarmsBucket(String build) throws Exception {
+        try (EdgeUnderTest function = function(build, secrets.uri())) {
+            String toCache = locationFor(function, cached);
+            assertTrue(toCache.startsWith(cacheUrl() + "/" + TestRouting.CACHE_BUCKET + "/"), toCache);
+            assertTrue(toCache.contains("X-Amz-Credential=" + FIRST_ID), toCache);
+            assertEquals(cached, digestAt(toCache));
+
+            String toFarm = locationFor(function, uncached);
+            assertTrue(toFarm.startsWith(world.endpoint("us-east-1") + "/" + TestRouting.FARM_BUCKET + "/"), toFarm);
+            assertEquals(uncached, digestAt(toFarm));
+            int calls = secrets.calls.get();
+            locationFor(function, cached);
+            assertEquals(calls, secrets.calls.get(), "the secret is kept, not asked for again");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    void everyFaultOfSecretsManagerEndsInTheFarmsBucketWithinTheBudget(String build) throws Exception {
+        try (SecretsManagerStandIn unknown = new SecretsManagerStandIn("us-east-1",
+                Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn stalls = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn garbage = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL))) {
+            stalls.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
+            stalls.behaviour = SecretsManagerStandIn.Behaviour.STALL;
+            garbage.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
+            garbage.behaviour = SecretsManagerStandIn.Behaviour.GARBAGE;
+            Map<String, URI> faults = new java.util.LinkedHashMap<>();
+            faults.put("down", URI.create("http://127.0.0.1:1"));
+            faults.put("stalls", stalls.uri());
+            faults.put("answers garbage", garbage.uri());
+            faults.put("does not know the secret", unknown.uri());
+            StringBuilder times = new StringBuilder();
+            for (Map.Entry<String, URI> fault : faults.entrySet()) {
+                try (EdgeUnderTest function = function(build, fault.getValue())) {
+                    long started = System.nanoTime();
+                    String location = locationFor(function, cached);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    assertTrue(location.startsWith(world.endpoint("us-east-1") + "/" + TestRouting.FARM_BUCKET + "/"),
+                            fault.getKey() + ": " + location);
+                    assertTrue(millis < TestRouting.CHAIN_LIMITS.budgetMillis() + 500,
+                            fault.getKey() + " took " + millis + " ms");
+                    times.append(fault.getKey()).append(": ").append(millis).append(" ms; ");
+                }
+            }
+            System.out.println("zero-egress " + build + ", Secrets Manager that " + times);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    void afterARotationTheFirstRefusalFetchesTheSecretAgain(String build) throws Exception {
+        try (EdgeUnderTest function = function(build, secrets.uri())) {
+            assertTrue(locationFor(function, cached).startsWith(cacheUrl()));
+            // The store's keys and the secret change together.
+            cache.stop();
+            cache = startCache(cachePort, SECOND_ID, SECOND_SECRET);
+            putInCache(cached);
+            secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, SECOND_ID, SECOND_SECRET);
+            try {
+                String refused = locationFor(function, cached);
+                assertTrue(refused.startsWith(world.endpoint("us-east-1").toString()),
+                        "the old keys are refused: the farm's bucket this time, " + refused);
+                String again = locationFor(function, cached);
+                assertTrue(again.startsWith(cacheUrl()) && again.contains("X-Amz-Credential=" + SECOND_ID), again);
+                assertEquals(cached, digestAt(again));
+            } finally {
+                cache.stop();
+                cache = startCache(cachePort, FIRST_ID, FIRST_SECRET);
+                putInCache(cached);
+                secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
+            }
+        }
+    }
+}
