@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.registryedge.handler.testing.SecretsManagerStandIn;
+import dev.registryedge.it.bundle.TestRouting;
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.endpoints.S3Endpoints;
@@ -107,6 +109,58 @@ class EdgeFunctionIT {
             assertTrue(outcomes.getOrDefault("pass through", 0) > 100, outcomes.toString());
             assertTrue(jvmLog.toString(StandardCharsets.UTF_8).contains("\"unusable\":[\"appci-replica-us-east-2\"]"),
                     "a failed replica check moved on to the farm's bucket");
+        }
+    }
+
+    @Test
+    @DisplayName("a zero-egress cache with keys from Secrets Manager: the same decisions on Node as on the JVM")
+    void zeroEgressDecisionsMatchTheJvmHandler() throws Exception {
+        java.util.Random random = new java.util.Random(20261129);
+        java.util.Set<String> present = new java.util.HashSet<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        String[] clients = {"52.22.255.189", "2600:1f18:4000::1", "3.12.0.1", "8.8.8.8"};
+        for (int i = 0; i < 240; i++) {
+            // Digests starting f0/f1/f2 make FakeAws answer 500, 403 or never; the rest by presence.
+            String digest = (i % 10 == 0 ? "f" + (i / 10 % 2) : String.format("%02x", random.nextInt(0xe0)))
+                    + String.format("%062x", new java.math.BigInteger(61 * 4, random));
+            if (random.nextBoolean()) {
+                present.add(TestRouting.CACHE_BUCKET + "/" + EventCorpus.blobKey(digest));
+            }
+            events.add(EventCorpus.event(TestRouting.ZERO_EGRESS_DISTRIBUTION, clients[i % clients.length],
+                    i % 17 == 0 ? "HEAD" : "GET", "/" + EventCorpus.blobKey(digest), null));
+        }
+        try (FakeAws aws = new FakeAws(present);
+             SecretsManagerStandIn secrets = new SecretsManagerStandIn("us-east-1",
+                     Map.of(FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY))) {
+            secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, "AKIDCACHEDIFF", "cache-diff-secret");
+            EdgeUnderTest jvm = EdgeUnderTest.jvm(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY)), aws.uri().toString(), aws.uri(), secrets.uri(),
+                    TestRouting.zeroEgress(aws.uri().toString()), new PrintStream(new ByteArrayOutputStream(), true,
+                            StandardCharsets.UTF_8));
+            Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            try (EdgeUnderTest node = EdgeUnderTest.node(FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY, aws.uri().toString(),
+                    aws.uri(), "zero-egress-" + aws.uri(), Map.of("REGISTRY_EDGE_SECRETS_ENDPOINT",
+                            secrets.uri().toString()), null)) {
+                Map<String, String> signers = Map.of(FakeAws.ACCESS_KEY, FakeAws.SECRET_KEY, "AKIDCACHEDIFF",
+                        "cache-diff-secret");
+                for (Map<String, Object> event : events) {
+                    JsonNode expected = jvm.handle(event);
+                    JsonNode actual = node.handle(event);
+                    assertEquals(withoutSigningTime(expected), withoutSigningTime(actual), event.toString());
+                    String route = expected.at("/headers/x-registry-edge-route/0/value").asText("pass through");
+                    if (!route.equals("pass through")) {
+                        for (JsonNode response : List.of(expected, actual)) {
+                            String location = response.at("/headers/location/0/value").asText();
+                            assertNull(PresignedUrls.problem(location, signers, java.time.Instant.now()), location);
+                        }
+                    }
+                    outcomes.merge(route, 1, Integer::sum);
+                }
+            }
+            System.out.println("differential routing with a zero-egress cache over " + events.size() + " events: "
+                    + outcomes + ", GetSecretValue calls " + secrets.calls.get());
+            assertTrue(outcomes.getOrDefault("bucket auto cache", 0) > 20, outcomes.toString());
+            assertTrue(outcomes.getOrDefault("bucket us-east-1 farm", 0) > 20, outcomes.toString());
         }
     }
 
