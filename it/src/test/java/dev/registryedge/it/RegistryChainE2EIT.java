@@ -9,6 +9,7 @@ import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.report.Prices;
 import dev.registryedge.handler.report.SavingsReport;
+import dev.registryedge.it.bundle.TestRouting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -296,6 +297,50 @@ class RegistryChainE2EIT {
             assertEquals(403, status.apply("Expires=" + future + "&Signature=" + good + "&Key-Pair-Id=KOTHER"),
                     "another key pair");
             assertEquals(4, outside.cloudFront().refused.size(), outside.cloudFront().refused.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "node"})
+    @DisplayName("clients of a farm with a zero-egress cache pull what it holds from it, the rest from the bucket")
+    void aLocationSentToAZeroEgressCache(String build) throws Exception {
+        OciImage image = new OciImage(work.resolve(build + "-cache-image"), build.hashCode() + 3, 60_000, 400_000);
+        try (ZeroEgressCache cache = new ZeroEgressCache("AKIDE2ECACHE", "e2e-cache-secret");
+             dev.registryedge.handler.testing.SecretsManagerStandIn secrets =
+                     new dev.registryedge.handler.testing.SecretsManagerStandIn("us-east-1",
+                             Map.of(S3World.IDENTITY, S3World.CREDENTIAL))) {
+            secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, "AKIDE2ECACHE", "e2e-cache-secret");
+            EdgeUnderTest function = build.equals("jvm")
+                    ? EdgeUnderTest.jvm(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3World.IDENTITY,
+                            S3World.CREDENTIAL)), world.endpointSpec(), null, secrets.uri(),
+                            TestRouting.zeroEgress(cache.url()), System.out)
+                    : EdgeUnderTest.node(S3World.IDENTITY, S3World.CREDENTIAL, world.endpointSpec(), null,
+                            "zero-egress-" + cache.url(), Map.of("REGISTRY_EDGE_SECRETS_ENDPOINT",
+                                    secrets.uri().toString()), null);
+            CloudFrontStandIn cloudFront = new CloudFrontStandIn("52.22.255.189", TestRouting.ZERO_EGRESS_DISTRIBUTION,
+                    keys, function, world.clientFor(S3World.APPCI), S3World.APPCI);
+            RegistryProcess registry = new RegistryProcess(work, build + "-cached-farm", world.endpoint("us-east-1"),
+                    S3World.APPCI, privateKey, cloudFront.baseUrl());
+            try (Location cached = new Location("cached farm", cloudFront, registry); function) {
+                push(image, cached, "v1");
+                // The cache holds the first layer and the config.
+                Set<String> inCache = Set.of(image.layers.get(0), image.config);
+                inCache.forEach(blob -> cache.fill(world, blob));
+                pull(image, cached, work.resolve(build + "-pull-cached-farm"));
+                Map<String, String> routes = new TreeMap<>();
+                for (CloudFrontStandIn.Served served : cloudFront.served) {
+                    for (String blob : image.blobs()) {
+                        if (served.method().equals("GET") && served.path().contains(blob)) {
+                            routes.put(blob, served.route());
+                        }
+                    }
+                }
+                for (String blob : image.blobs()) {
+                    assertEquals(inCache.contains(blob) ? "bucket auto cache" : "bucket us-east-1 farm", routes.get(blob),
+                            blob + " " + routes);
+                }
+                System.out.println("e2e " + build + ": cached farm -> " + routes.values());
+            }
         }
     }
 

@@ -18,21 +18,13 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.BlobStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A zero-egress cache (an S3Proxy with a key pair of its own, unknown to AWS) in front of the
@@ -52,8 +44,7 @@ class ZeroEgressIT {
 
     private static S3World world;
     private static SecretsManagerStandIn secrets;
-    private static S3Proxy cache;
-    private static int cachePort;
+    private static ZeroEgressCache cache;
     private static String cached;
     private static String uncached;
     private static final List<String> captured = new CopyOnWriteArrayList<>();
@@ -64,18 +55,17 @@ class ZeroEgressIT {
         world = new S3World();
         secrets = new SecretsManagerStandIn("us-east-1", Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
         secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
-        cache = startCache(0, FIRST_ID, FIRST_SECRET);
-        cachePort = cache.getPort();
+        cache = new ZeroEgressCache(FIRST_ID, FIRST_SECRET);
         cached = world.newBlob(30_000);
         uncached = world.newBlob(20_000);
         world.store(cached, S3World.APPCI);
         world.store(uncached, S3World.APPCI);
-        putInCache(cached);
+        cache.fill(world, cached);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        cache.stop();
+        cache.close();
         secrets.close();
         world.close();
         for (String secret : List.of(FIRST_SECRET, SECOND_SECRET)) {
@@ -86,55 +76,8 @@ class ZeroEgressIT {
         assertTrue(captured.size() > 20, "the logs were captured: " + captured.size());
     }
 
-    /** An S3 API with a key pair of its own, on {@code port} (0: any free one). */
-    private static S3Proxy startCache(int port, String identity, String credential) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
-        properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
-        properties.setProperty("s3proxy.identity", identity);
-        properties.setProperty("s3proxy.credential", credential);
-        properties.setProperty("jclouds.provider", "transient");
-        properties.setProperty("jclouds.identity", "");
-        properties.setProperty("jclouds.credential", "");
-        S3Proxy proxy = S3Proxy.Builder.fromProperties(properties).blobStore(BlobStores.create("transient", properties))
-                .build();
-        proxy.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        cacheKeys = AwsBasicCredentials.create(identity, credential);
-        try (S3Client client = cacheClient(proxy.getPort())) {
-            client.createBucket(request -> request.bucket(TestRouting.CACHE_BUCKET));
-        }
-        return proxy;
-    }
-
-    private static AwsBasicCredentials cacheKeys;
-
-    private static S3Client cacheClient(int port) {
-        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(cacheKeys))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
-    }
-
-    private static void putInCache(String digest) {
-        byte[] content = fetch(world.endpoint("us-east-1"), digest);
-        try (S3Client client = cacheClient(cachePort)) {
-            client.putObject(request -> request.bucket(TestRouting.CACHE_BUCKET).key(EventCorpus.blobKey(digest)),
-                    RequestBody.fromBytes(content));
-        }
-    }
-
-    /** The object through the farm's S3 API, with the function's keys. */
-    private static byte[] fetch(URI endpoint, String digest) {
-        return world.clientFor(S3World.APPCI).getObjectAsBytes(request -> request.bucket(S3World.APPCI)
-                .key(EventCorpus.blobKey(digest))).asByteArray();
-    }
-
     private static String cacheUrl() {
-        return "http://127.0.0.1:" + cachePort;
+        return cache.url();
     }
 
     private static EdgeUnderTest function(String build, URI secretsEndpoint) {
@@ -234,9 +177,8 @@ class ZeroEgressIT {
         try (EdgeUnderTest function = function(build, secrets.uri())) {
             assertTrue(locationFor(function, cached).startsWith(cacheUrl()));
             // The store's keys and the secret change together.
-            cache.stop();
-            cache = startCache(cachePort, SECOND_ID, SECOND_SECRET);
-            putInCache(cached);
+            cache.rotate(SECOND_ID, SECOND_SECRET);
+            cache.fill(world, cached);
             secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, SECOND_ID, SECOND_SECRET);
             try {
                 String refused = locationFor(function, cached);
@@ -246,9 +188,8 @@ class ZeroEgressIT {
                 assertTrue(again.startsWith(cacheUrl()) && again.contains("X-Amz-Credential=" + SECOND_ID), again);
                 assertEquals(cached, digestAt(again));
             } finally {
-                cache.stop();
-                cache = startCache(cachePort, FIRST_ID, FIRST_SECRET);
-                putInCache(cached);
+                cache.rotate(FIRST_ID, FIRST_SECRET);
+                cache.fill(world, cached);
                 secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
             }
         }
