@@ -118,6 +118,18 @@ class ZeroEgressIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.body()));
     }
 
+    @org.junit.jupiter.api.Test
+    void theReadmesExampleIsTheConfigurationTheseTestsRun() throws Exception {
+        String readme = java.nio.file.Files.readString(Project.root().resolve("README.md"));
+        int marker = readme.indexOf("<!-- zero-egress example:");
+        int start = readme.indexOf("```json\n", marker) + "```json\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start))
+                .replace("https://<account>.r2.cloudflarestorage.com", cacheUrl());
+        var config = dev.registryedge.ipmap.config.RoutingConfigReader.read(example.getBytes(StandardCharsets.UTF_8),
+                "README.md", java.util.Set.of("us-east-1"), java.util.Set.of("us-east-1"));
+        assertEquals(TestRouting.zeroEgress(cacheUrl()).distributions(), config.distributions());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "node"})
     void aBlobInTheCacheIsSentThereAndOneItLacksToTheFarmsBucket(String build) throws Exception {

@@ -64,7 +64,7 @@ public final class TestRouting {
     public static RoutingConfig zeroEgress(String cacheEndpoint) {
         Credentials keys = Credentials.fromSecret("cache-keys", CACHE_SECRET_ARN, 3600);
         Route cache = new Route(new Target("cache", CACHE_BUCKET, "auto", cacheEndpoint, true, true), keys);
-        Route farm = new Route(new Target("farm", FARM_BUCKET, "us-east-1", null, true, false), Credentials.FUNCTION);
+        Route farm = new Route(new Target("farm", FARM_BUCKET, "us-east-1", null, false, false), Credentials.FUNCTION);
         Distribution distribution = new Distribution(ZERO_EGRESS_DISTRIBUTION, "cached-farm", farm,
                 Map.of("us-east-1", List.of(cache, farm)));
         return new RoutingConfig(1200, CHAIN_LIMITS, new CacheLimits(0, 0), true, List.of(),
