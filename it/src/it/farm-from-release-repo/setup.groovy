@@ -1,0 +1,44 @@
+// 1. The release build, as a release manager runs it (version from -Drevision, sources and Javadoc
+//    jars), on a copy of the sources, deployed to a file repository and installed nowhere.
+// 2. A farm with its own, empty local repository that names only that repository (and, for
+//    Maven's own plugins, the developer's local repository as a remote one): the plugin and the
+//    runtime can come from nowhere else.
+def root = new File(basedir, '../../../..').canonicalFile
+def work = new File(basedir, 'work')
+def sources = new File(work, 'sources')
+def releaseRepo = new File(work, 'release-repo')
+def ownRepo = new File(work, 'farm-local-repo')
+[sources, releaseRepo, ownRepo].each { it.deleteDir(); it.mkdirs() }
+new AntBuilder().copy(todir: sources) {
+    fileset(dir: root) {
+        include(name: 'pom.xml')
+        include(name: 'ipmap-runtime/pom.xml')
+        include(name: 'ipmap-runtime/src/main/**')
+        include(name: 'ipmap-maven-plugin/pom.xml')
+        include(name: 'ipmap-maven-plugin/src/main/**')
+    }
+}
+def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+def version = '0.1.0-sample'
+
+def run(List command, File dir, File log) {
+    def process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+    log.withOutputStream { out -> process.inputStream.transferTo(out) }
+    assert process.waitFor() == 0 : "${command.join(' ')} failed; see ${log}"
+}
+
+run([mvn, '-B', '-Prelease', "-Drevision=${version}", '-pl', 'ipmap-runtime,ipmap-maven-plugin', '-am',
+     '-DskipTests', '-Dmaven.install.skip=true',
+     "-DaltDeploymentRepository=farm-release::${releaseRepo.toURI()}", 'deploy'],
+    sources, new File(basedir, 'release.log'))
+
+def settings = new File(work, 'settings.xml')
+settings.text = """<settings><profiles><profile><id>maven-plugins</id>
+  <activation><activeByDefault>true</activeByDefault></activation>
+  <pluginRepositories><pluginRepository><id>local.central</id><url>${new File(localRepositoryPath.path).toURI()}</url></pluginRepository></pluginRepositories>
+  <repositories><repository><id>local.central</id><url>${new File(localRepositoryPath.path).toURI()}</url></repository></repositories>
+</profile></profiles></settings>"""
+run([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${ownRepo.path}", "-Drelease.version=${version}",
+     "-Drelease.repository=${releaseRepo.toURI()}", 'compile'],
+    new File(basedir, 'farm'), new File(basedir, 'farm.log'))
+return true
