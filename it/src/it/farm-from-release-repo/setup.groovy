@@ -9,20 +9,28 @@ def sources = new File(work, 'sources')
 def releaseRepo = new File(work, 'release-repo')
 def ownRepo = new File(work, 'farm-local-repo')
 [sources, releaseRepo, ownRepo].each { it.deleteDir(); it.mkdirs() }
-new AntBuilder().copy(todir: sources) {
-    fileset(dir: root) {
-        include(name: 'pom.xml')
-        include(name: 'ipmap-runtime/pom.xml')
-        include(name: 'ipmap-runtime/src/main/**')
-        include(name: 'ipmap-maven-plugin/pom.xml')
-        include(name: 'ipmap-maven-plugin/src/main/**')
+def copy = { String path ->
+    def from = root.toPath().resolve(path)
+    java.nio.file.Files.walk(from).withCloseable { paths ->
+        paths.each { source ->
+            def target = sources.toPath().resolve(root.toPath().relativize(source).toString())
+            if (java.nio.file.Files.isDirectory(source)) {
+                java.nio.file.Files.createDirectories(target)
+            } else {
+                java.nio.file.Files.createDirectories(target.parent)
+                java.nio.file.Files.copy(source, target)
+            }
+        }
     }
 }
+['pom.xml', 'handler/pom.xml', 'it/pom.xml', 'ipmap-runtime/pom.xml', 'ipmap-runtime/src/main',
+ 'ipmap-maven-plugin/pom.xml',
+ 'ipmap-maven-plugin/src/main'].each(copy)
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 def version = '0.1.0-sample'
 
 def run(List command, File dir, File log) {
-    def process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+    def process = new ProcessBuilder(command.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
     log.withOutputStream { out -> process.inputStream.transferTo(out) }
     assert process.waitFor() == 0 : "${command.join(' ')} failed; see ${log}"
 }
