@@ -26,7 +26,8 @@ def copy = { String path ->
 ['pom.xml', 'handler/pom.xml', 'it/pom.xml', 'ipmap-runtime/pom.xml', 'ipmap-runtime/src/main',
  'ipmap-maven-plugin/pom.xml',
  'ipmap-maven-plugin/src/main'].each(copy)
-def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+// The Maven under test: invoker.mavenHome when the scenarios run on another Maven (CI runs 3.9 too).
+def mvn = new File(System.getProperty('invoker.mavenHome') ?: System.getProperty('maven.home'), 'bin/mvn').path
 def version = '0.1.0-sample'
 
 def run(List command, File dir, File log) {
