@@ -36,10 +36,16 @@ def run(List command, File dir, File log) {
     assert process.waitFor() == 0 : "${command.join(' ')} failed; see ${log}"
 }
 
-run([mvn, '-B', '-Prelease', "-Drevision=${version}", '-pl', 'ipmap-runtime,ipmap-maven-plugin', '-am',
-     '-DskipTests', '-Dmaven.install.skip=true',
-     "-DaltDeploymentRepository=farm-release::${releaseRepo.toURI()}", 'deploy'],
-    sources, new File(basedir, 'release.log'))
+def release = { File repo, String log ->
+    run([mvn, '-B', '-Prelease', "-Drevision=${version}", '-pl', 'ipmap-runtime,ipmap-maven-plugin', '-am',
+         '-DskipTests', '-Dmaven.install.skip=true', "-DaltDeploymentRepository=farm-release::${repo.toURI()}",
+         'clean', 'deploy'], sources, new File(basedir, log))
+}
+release(releaseRepo, 'release.log')
+// Twice, from clean: verify.groovy compares what the two deployed, byte for byte.
+def again = new File(work, 'release-repo-again')
+again.deleteDir()
+release(again, 'release-again.log')
 
 def settings = new File(work, 'settings.xml')
 settings.text = """<settings><profiles><profile><id>maven-plugins</id>
