@@ -47,24 +47,7 @@ final class S3World implements AutoCloseable {
 
     S3World() throws Exception {
         for (String region : List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2")) {
-            Properties properties = new Properties();
-            properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:0");
-            properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
-            properties.setProperty("s3proxy.identity", IDENTITY);
-            properties.setProperty("s3proxy.credential", CREDENTIAL);
-            properties.setProperty("jclouds.provider", "transient");
-            properties.setProperty("jclouds.identity", "");
-            properties.setProperty("jclouds.credential", "");
-            S3Proxy proxy = S3Proxy.Builder.fromProperties(properties)
-                    .blobStore(BlobStores.create("transient", properties))
-                    // Session tokens of temporary credentials are an "unknown header" to S3Proxy.
-                    .ignoreUnknownHeaders(true)
-                    .build();
-            proxy.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            S3Proxy proxy = startProxy(0, IDENTITY, CREDENTIAL);
             proxies.put(region, proxy);
             S3Client client = S3Client.builder()
                     .region(Region.of(region))
@@ -79,6 +62,32 @@ final class S3World implements AutoCloseable {
                 client.createBucket(request -> request.bucket(bucket));
             }
         }
+    }
+
+    /**
+     * An S3Proxy on 127.0.0.1 ({@code port} 0: any free one) over an in-memory store, checking
+     * SigV4 against this one key pair.
+     */
+    static S3Proxy startProxy(int port, String identity, String credential) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
+        properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        properties.setProperty("s3proxy.identity", identity);
+        properties.setProperty("s3proxy.credential", credential);
+        properties.setProperty("jclouds.provider", "transient");
+        properties.setProperty("jclouds.identity", "");
+        properties.setProperty("jclouds.credential", "");
+        S3Proxy proxy = S3Proxy.Builder.fromProperties(properties)
+                .blobStore(BlobStores.create("transient", properties))
+                // Session tokens of temporary credentials are an "unknown header" to S3Proxy.
+                .ignoreUnknownHeaders(true)
+                .build();
+        proxy.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return proxy;
     }
 
     URI endpoint(String region) {

@@ -2,8 +2,6 @@ package dev.registryedge.it;
 
 import dev.registryedge.it.bundle.TestRouting;
 import java.net.URI;
-import java.util.Properties;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -50,21 +48,7 @@ final class ZeroEgressCache implements AutoCloseable {
     }
 
     private S3Proxy start(int onPort, String accessKeyId, String secretAccessKey) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + onPort);
-        properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
-        properties.setProperty("s3proxy.identity", accessKeyId);
-        properties.setProperty("s3proxy.credential", secretAccessKey);
-        properties.setProperty("jclouds.provider", "transient");
-        properties.setProperty("jclouds.identity", "");
-        properties.setProperty("jclouds.credential", "");
-        S3Proxy started = S3Proxy.Builder.fromProperties(properties)
-                .blobStore(BlobStores.create("transient", properties)).build();
-        started.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!"STARTED".equals(started.getState()) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        S3Proxy started = S3World.startProxy(onPort, accessKeyId, secretAccessKey);
         keys = AwsBasicCredentials.create(accessKeyId, secretAccessKey);
         try (S3Client client = client(started.getPort())) {
             client.createBucket(request -> request.bucket(TestRouting.CACHE_BUCKET));

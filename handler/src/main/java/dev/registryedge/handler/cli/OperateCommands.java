@@ -140,16 +140,7 @@ final class OperateCommands {
                 "Exit code 0 when every distribution is done, 1 when one is not (the others are done), 2 for bad"
                     + " arguments, 3 when CloudFront had not deployed every change when the wait ended (run again"
                     + " to wait more)."})
-    static final class Deploy implements Callable<Integer> {
-        @ParentCommand
-        private Main main;
-
-        @Mixin
-        private Target target;
-
-        @Mixin
-        private Changes changes;
-
+    static final class Deploy extends Changing {
         @Option(names = "--zip", paramLabel = "FILE",
                 description = "the Node.js build (default: edge-function.zip beside this jar)")
         private Path zip = defaultZip();
@@ -165,23 +156,28 @@ final class OperateCommands {
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
+        private LocalZip code;
+
         @Override
         public Integer call() {
             if (!runtime.equals("nodejs22.x") && !runtime.equals("nodejs24.x")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runtime " + runtime
                         + ": the build is tested on nodejs22.x and nodejs24.x");
             }
-            LocalZip code;
             try {
                 code = LocalZip.read(zip);
             } catch (IllegalArgumentException refused) {
                 main.err.println("registry-edge: " + refused.getMessage());
-                return 1;
+                return EdgeOperations.NOT_DONE;
             }
-            return target.run(main, changes, operations -> operations.deploy(code,
-                    StatusTable.versionDescription(AwsRegionMap.CREATE_DATE, AwsRegionMap.SYNC_TOKEN),
-                    Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn, runtime)),
-                    target.distributions));
+            return super.call();
+        }
+
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.deploy(code, StatusTable.versionDescription(AwsRegionMap.CREATE_DATE,
+                    AwsRegionMap.SYNC_TOKEN), Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn,
+                    runtime)), target.distributions);
         }
     }
 
@@ -224,19 +220,10 @@ final class OperateCommands {
                     + " distribution it cannot change and names it at the end.",
                 "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
                     + " every change when the wait ended."})
-    static final class Disable implements Callable<Integer> {
-        @ParentCommand
-        private Main main;
-
-        @Mixin
-        private Target target;
-
-        @Mixin
-        private Changes changes;
-
+    static final class Disable extends Changing {
         @Override
-        public Integer call() {
-            return target.run(main, changes, operations -> operations.disable(target.distributions));
+        int operate(EdgeOperations operations) {
+            return operations.disable(target.distributions);
         }
     }
 
@@ -245,16 +232,7 @@ final class OperateCommands {
                     + " distribution it cannot change and names it at the end.",
                 "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
                     + " every change when the wait ended."})
-    static final class Enable implements Callable<Integer> {
-        @ParentCommand
-        private Main main;
-
-        @Mixin
-        private Target target;
-
-        @Mixin
-        private Changes changes;
-
+    static final class Enable extends Changing {
         @Option(names = "--function-version", paramLabel = "N",
                 description = "associate this published version where disable recorded nothing")
         private String version;
@@ -263,13 +241,17 @@ final class OperateCommands {
         private CommandLine.Model.CommandSpec spec;
 
         @Override
+        int operate(EdgeOperations operations) {
+            return operations.enable(target.distributions, Optional.ofNullable(version));
+        }
+
+        @Override
         public Integer call() {
             if (version != null && !version.matches("[1-9][0-9]*")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--function-version " + version
                         + ": a published version number (Lambda@Edge takes neither $LATEST nor aliases)");
             }
-            return target.run(main, changes, operations -> operations.enable(target.distributions,
-                    Optional.ofNullable(version)));
+            return super.call();
         }
     }
 
@@ -278,19 +260,29 @@ final class OperateCommands {
                     + " is still associated. Safe to run twice; `deploy` goes forward again.",
                 "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
                     + " every change when the wait ended."})
-    static final class Rollback implements Callable<Integer> {
+    static final class Rollback extends Changing {
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.rollback(target.distributions);
+        }
+    }
+
+    /** A command that changes distributions: the function, the distributions, how to run. */
+    abstract static class Changing implements Callable<Integer> {
         @ParentCommand
-        private Main main;
+        Main main;
 
         @Mixin
-        private Target target;
+        Target target;
 
         @Mixin
-        private Changes changes;
+        Changes changes;
+
+        abstract int operate(EdgeOperations operations);
 
         @Override
         public Integer call() {
-            return target.run(main, changes, operations -> operations.rollback(target.distributions));
+            return target.run(main, changes, this::operate);
         }
     }
 
