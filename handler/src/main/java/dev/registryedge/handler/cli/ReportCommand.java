@@ -86,6 +86,16 @@ final class ReportCommand implements Callable<Integer> {
         if (inventory != null) {
             mode = SavingsReport.Replicas.INVENTORY;
         }
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), input + ": no such file or directory");
+            }
+        }
+        for (Path file : new Path[] {prices, inventory}) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+            }
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": at least 1");
         }
@@ -101,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(new SavingsReport.Request(
                     inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null));
-        } catch (IllegalArgumentException | IOException unreadable) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
             main.err.println("registry-edge: " + unreadable.getMessage());
             return 1;
         }

@@ -8,7 +8,12 @@ package dev.registryedge.handler.core;
 public final class SecretJson {
 
     /** A secret's access key pair. */
-    public record KeyPair(String accessKeyId, String secretAccessKey) {}
+    public record KeyPair(String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "KeyPair[" + accessKeyId + ", secret hidden]";
+        }
+    }
 
     private SecretJson() {}
 
@@ -23,8 +28,15 @@ public final class SecretJson {
 
     /** The key pair in a secret's own text. */
     public static KeyPair keyPairOf(String secret) {
-        String id = member(secret, "accessKeyId");
-        String key = member(secret, "secretAccessKey");
+        String id;
+        String key;
+        try {
+            id = member(secret, "accessKeyId");
+            key = member(secret, "secretAccessKey");
+        } catch (RuntimeException unreadable) {
+            // Never the cause's message: it may quote the secret's text.
+            throw new IllegalStateException("the secret is not JSON with accessKeyId and secretAccessKey");
+        }
         if (id == null || key == null || id.isEmpty() || key.isEmpty()) {
             // Never the secret's text: it holds the key.
             throw new IllegalStateException("the secret is not JSON with accessKeyId and secretAccessKey");
@@ -106,10 +118,15 @@ public final class SecretJson {
                     case 'b' -> out.append('\b');
                     case 'f' -> out.append('\f');
                     case 'u' -> {
-                        if (i + 4 >= json.length()) {
-                            throw new IllegalStateException("not a JSON object");
+                        int code = 0;
+                        for (int digit = 1; digit <= 4; digit++) {
+                            int value = i + digit < json.length() ? Character.digit(json.charAt(i + digit), 16) : -1;
+                            if (value < 0) {
+                                throw new IllegalStateException("not a JSON object");
+                            }
+                            code = code * 16 + value;
                         }
-                        out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        out.append((char) code);
                         i += 4;
                     }
                     default -> out.append(escaped);

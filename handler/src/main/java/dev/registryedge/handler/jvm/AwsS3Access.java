@@ -154,8 +154,10 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
 
     /** GetSecretValue with the function's own credentials, ending by the request's deadline. */
     private AwsCredentials getSecretValue(Credentials source, Deadline deadline) {
+        SecretsManagerClient client = secretsManager(source.secretRegion());
+        // Cut after the client is built: building one takes a cold JVM hundreds of milliseconds.
         Duration timeout = Duration.ofMillis(deadline.cut(settings.routing().s3().requestTimeoutMillis()));
-        String secret = secretsManager(source.secretRegion()).getSecretValue(request -> request
+        String secret = client.getSecretValue(request -> request
                 .secretId(source.secretArn())
                 .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))).secretString();
         if (secret == null) {

@@ -102,9 +102,9 @@ public final class HtmlPage {
         for (String day : days) {
             double sum = 0;
             for (String outcome : OUTCOMES) {
-                sum += byDay.at("/" + day + "/totals/" + outcome + "/" + field).asDouble();
+                sum += path(byDay, day, "totals", outcome, field).asDouble();
             }
-            max = Math.max(max, Math.max(sum, baseline ? byDay.at("/" + day + "/usd/allCloudFront").asDouble() : 0));
+            max = Math.max(max, Math.max(sum, baseline ? path(byDay, day, "usd", "allCloudFront").asDouble() : 0));
         }
         int height = 300;
         int left = 90;
@@ -116,13 +116,13 @@ public final class HtmlPage {
             double x = left + i * slot + slot * 0.15;
             double w = slot * 0.7;
             if (baseline) {
-                double b = byDay.at("/" + day + "/usd/allCloudFront").asDouble();
+                double b = path(byDay, day, "usd", "allCloudFront").asDouble();
                 bar(svg, x - slot * 0.1, w + slot * 0.2, height - 30, b / max * (height - 50), COLOURS.get("baseline"),
-                        day + " all through CloudFront: " + ReportText.usd(byDay.at("/" + day + "/usd/allCloudFront")));
+                        day + " all through CloudFront: " + ReportText.usd(path(byDay, day, "usd", "allCloudFront")));
             }
             double y = height - 30;
             for (String outcome : OUTCOMES) {
-                JsonNode value = byDay.at("/" + day + "/totals/" + outcome + "/" + field);
+                JsonNode value = path(byDay, day, "totals", outcome, field);
                 double h = value.asDouble() / max * (height - 50);
                 bar(svg, x, w, y, h, COLOURS.get(outcome), day + " " + outcome + ": " + (field.equals("usd")
                         ? ReportText.usd(value) : ReportText.bytes(value.asLong())));
@@ -139,13 +139,13 @@ public final class HtmlPage {
     /** Two bars per entry, largest first: all through CloudFront, and with the function. */
     private static void pairs(StringBuilder page, String id, String title, JsonNode entries, int limit, String label) {
         List<String> names = names(entries);
-        names.sort((a, b) -> Double.compare(entries.at("/" + b + "/usd/allCloudFront").asDouble(),
-                entries.at("/" + a + "/usd/allCloudFront").asDouble()));
+        names.sort((a, b) -> Double.compare(path(entries, b, "usd", "allCloudFront").asDouble(),
+                path(entries, a, "usd", "allCloudFront").asDouble()));
         names = names.subList(0, Math.min(limit, names.size()));
         double max = 1e-12;
         for (String name : names) {
-            max = Math.max(max, Math.max(entries.at("/" + name + "/usd/allCloudFront").asDouble(),
-                    entries.at("/" + name + "/usd/withFunction").asDouble()));
+            max = Math.max(max, Math.max(path(entries, name, "usd", "allCloudFront").asDouble(),
+                    path(entries, name, "usd", "withFunction").asDouble()));
         }
         int row = 48;
         int left = 230;
@@ -176,7 +176,7 @@ public final class HtmlPage {
         List<Double> running = new ArrayList<>();
         double total = 0;
         for (String day : days) {
-            total += byDay.at("/" + day + "/usd/savings").asDouble();
+            total += path(byDay, day, "usd", "savings").asDouble();
             running.add(total);
         }
         double max = 1e-12;
@@ -244,6 +244,15 @@ public final class HtmlPage {
         }
         page.append(String.format(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", width,
                 height, escape(title))).append(svg).append("</svg></figure>\n");
+    }
+
+    /** A member by member, never through a JSON Pointer: names (a distribution id, a day) may hold '/' or '~'. */
+    private static JsonNode path(JsonNode node, String... names) {
+        JsonNode at = node;
+        for (String name : names) {
+            at = at.path(name);
+        }
+        return at;
     }
 
     private static List<String> names(JsonNode object) {

@@ -36,10 +36,15 @@ final class Interner<V> {
     }
 
     Entry<V> intern(byte[] buffer, int from, int to) {
-        // The last 24 bytes and the length tell values apart well enough (a blob path's digest,
-        // an address) at a fraction of hashing the whole slice; equality still compares all of it.
+        // The length, the last 24 bytes and 8 from the middle tell values apart well enough (a
+        // blob path's digest, an address) at a fraction of hashing the whole slice; equality
+        // still compares all of it.
         int hash = to - from;
         for (int i = Math.max(from, to - 24); i < to; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        // And a few bytes from the middle: user agents share their ends and differ inside.
+        for (int i = from + (to - from) / 2, end = Math.min(to, i + 8); i < end; i++) {
             hash = 31 * hash + buffer[i];
         }
         int mask = table.length - 1;

@@ -28,6 +28,8 @@ public final class Prices {
     private final double interRegionPerGb;
     private final Map<String, Double> interRegionPairs = new HashMap<>();
     private final double internetPerGb;
+    private final double outsideGetPerRequest;
+    private final double outsideTransferPerGb;
 
     private Prices(String file, JsonNode root) {
         this.file = file;
@@ -70,6 +72,9 @@ public final class Prices {
         sameRegionPerGb = figure(s3, "s3", "sameRegionPerGb");
         interRegionPerGb = figure(s3, "s3", "interRegionPerGb");
         internetPerGb = figure(s3, "s3", "internetPerGb");
+        JsonNode outside = object(root, "storesOutsideAws");
+        outsideGetPerRequest = figure(outside, "storesOutsideAws", "getRequestsPer1k") / 1000.0;
+        outsideTransferPerGb = figure(outside, "storesOutsideAws", "transferPerGb");
         JsonNode pairs = s3.path("interRegionPerGbPairs");
         for (Iterator<String> names = pairs.fieldNames(); names.hasNext(); ) {
             String pair = names.next();
@@ -123,8 +128,14 @@ public final class Prices {
         return requests * lambdaPerRequest;
     }
 
-    /** S3 GETs and their transfer to a client in {@code clientRegion} (null: outside AWS). */
+    /**
+     * S3 GETs and their transfer to a client in {@code clientRegion} (null: outside AWS); for a
+     * store outside AWS, its own request and transfer prices ({@code storesOutsideAws}).
+     */
     double s3(String clientRegion, String targetRegion, long requests, double bytes) {
+        if (Cell.STORE_OUTSIDE_AWS.equals(targetRegion)) {
+            return requests * outsideGetPerRequest + bytes / GB * outsideTransferPerGb;
+        }
         double perGb = clientRegion == null ? internetPerGb
                 : clientRegion.equals(targetRegion) ? sameRegionPerGb
                 : interRegionPairs.getOrDefault(clientRegion + " " + targetRegion, interRegionPerGb);

@@ -77,6 +77,7 @@ public final class SavingsReport {
         Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
         AtomicInteger done = new AtomicInteger();
         AtomicLong readable = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Tally> tallies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(request.threads(), files.size())); i++) {
@@ -85,16 +86,22 @@ public final class SavingsReport {
                     regions, request.prices());
             tallies.add(tally);
             Thread worker = new Thread(() -> {
-                for (Path file; (file = queue.poll()) != null; ) {
-                    String distribution = request.distribution() != null ? request.distribution()
-                            : StandardLogFile.distributionOf(file);
-                    if (distribution == null) {
-                        problems.add(file.toString(), 0, "the name is not <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz;"
-                                + " give --distribution");
-                    } else if (StandardLogFile.read(file, distribution.intern(), tally, problems)) {
-                        readable.incrementAndGet();
+                try {
+                    for (Path file; (file = queue.poll()) != null; ) {
+                        String distribution = request.distribution() != null ? request.distribution()
+                                : StandardLogFile.distributionOf(file);
+                        if (distribution == null) {
+                            problems.add(file.toString(), 0, "the name is not"
+                                    + " <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz; give --distribution");
+                        } else if (StandardLogFile.read(file, distribution.intern(), tally, problems)) {
+                            readable.incrementAndGet();
+                        }
+                        done.incrementAndGet();
                     }
-                    done.incrementAndGet();
+                } catch (RuntimeException | Error e) {
+                    // Never a quietly smaller total: the whole report fails.
+                    failure.compareAndSet(null, e);
+                    queue.clear();
                 }
             }, "report-" + i);
             worker.start();
@@ -107,6 +114,9 @@ public final class SavingsReport {
             }
         }
         progress.finish();
+        if (failure.get() != null) {
+            throw new IllegalStateException("reading the logs failed: " + failure.get(), failure.get());
+        }
         tallies.forEach(Tally::finish);
         Tally all = tallies.get(0);
         tallies.subList(1, tallies.size()).forEach(all::merge);

@@ -89,6 +89,9 @@ final class StandardLogFile {
                     }
                 }
             }
+            if (columns == null) {
+                problems.add(name, lines.number, "no #Fields: header, so no request could be read");
+            }
         } catch (EOFException | ZipException truncated) {
             problems.add(name, lines == null ? 1 : lines.number + 1, "truncated or corrupt gzip; the " + read
                     + " requests before it were counted");
@@ -266,7 +269,7 @@ final class StandardLogFile {
             }
             starts[count] = to + 1;
             int dateFrom = starts[date];
-            if (end(date) - dateFrom != 10 || line[dateFrom + 4] != '-' || line[dateFrom + 7] != '-') {
+            if (!isDate(line, dateFrom, end(date))) {
                 return "date '" + text(line, date) + "' is not yyyy-MM-dd";
             }
             long bytes = number(line, scBytes);
@@ -304,6 +307,20 @@ final class StandardLogFile {
                     tally.paths.intern(line, starts[uri], end(uri)), is(line, method, GET), (int) statusCode,
                     byFunction, bytes, fullSize, agent);
             return null;
+        }
+
+        /** yyyy-MM-dd, digits where digits go. */
+        private static boolean isDate(byte[] line, int from, int to) {
+            if (to - from != 10) {
+                return false;
+            }
+            for (int i = 0; i < 10; i++) {
+                byte b = line[from + i];
+                if (i == 4 || i == 7 ? b != '-' : b < '0' || b > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int end(int column) {

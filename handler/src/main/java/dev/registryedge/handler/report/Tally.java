@@ -130,7 +130,7 @@ final class Tally {
         Blob blob = (Blob) blobOrNot;
         blobGets++;
         if (fullSize >= 0) {
-            blob.size = fullSize;
+            blob.size = Math.max(blob.size, fullSize); // the same rule as merging workers: the largest seen
         }
         Blob decidedFor = perBlob ? blob : null;
         int slot = Routed.hash(distribution, clientIp, userAgent, day, edge, decidedFor) & (contexts.length - 1);
@@ -177,7 +177,8 @@ final class Tally {
     private static Cell cell(Cell.Scenario scenario, Routed context, Decision decision, String client,
             String priceRegion) {
         return new Cell(scenario, context.day, context.distribution, decision.outcome(), client,
-                decision.target() == null ? null : decision.target().region(), priceRegion);
+                decision.target() == null ? null : decision.target().endpoint() != null ? Cell.STORE_OUTSIDE_AWS
+                        : decision.target().region(), priceRegion);
     }
 
     /** The region the router placed the client in; else the map's (for the chart), else outside AWS. */

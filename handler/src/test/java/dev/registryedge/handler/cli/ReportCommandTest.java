@@ -89,7 +89,7 @@ class ReportCommandTest {
         assertEquals(1, run("report", logs.toString(), "--prices", prices.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(prices + ": cloudFront.discount.value: missing"),
                 err.toString());
-        assertEquals(1, run("report", dir.resolve("missing").toString()));
+        assertEquals(2, run("report", dir.resolve("missing").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing: no such file or directory"), err.toString());
         assertFalse(Files.exists(dir.resolve("out")));
     }

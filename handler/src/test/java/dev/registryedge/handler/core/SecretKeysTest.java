@@ -49,6 +49,26 @@ class SecretKeysTest {
         assertEquals("keys-2", second);
         keys.forget(second);
         assertThrows(IllegalStateException.class, () -> keys.get(deadline));
+        IllegalStateException quiet = assertThrows(IllegalStateException.class, () -> keys.get(deadline));
+        assertTrue(quiet.getMessage().contains("failed moments ago"), quiet.getMessage());
+        assertEquals(3, calls.get(), "no second call during the back-off");
+        clock.advance(SecretKeys.BACKOFF_MILLIS);
+        assertEquals("keys-4", keys.get(deadline));
+    }
+
+    @Test
+    void aSecretStillHoldingRefusedKeysIsNotAskedAgainAtOnce() {
+        ManualClock clock = new ManualClock();
+        AtomicInteger calls = new AtomicInteger();
+        SecretKeys<String> keys = new SecretKeys<>(SOURCE, (source, deadline) -> {
+            calls.incrementAndGet();
+            return "the same pair";
+        }, clock);
+        Deadline deadline = Deadline.after(clock, 2000);
+        keys.forget(keys.get(deadline));
+        assertThrows(IllegalStateException.class, () -> keys.get(deadline), "the store refused what the secret holds");
+        assertThrows(IllegalStateException.class, () -> keys.get(deadline));
+        assertEquals(2, calls.get(), "one call per back-off, not one per request");
     }
 
     @Test
@@ -62,6 +82,10 @@ class SecretKeysTest {
         assertTrue(!wrong.getMessage().contains("hunter2"), wrong.getMessage());
         assertThrows(IllegalStateException.class, () -> SecretJson.keyPair("<html>not json</html>"));
         assertThrows(IllegalStateException.class, () -> SecretJson.keyPair("{\"SecretString\":\"{\\\"a"));
+        IllegalStateException badEscape = assertThrows(IllegalStateException.class,
+                () -> SecretJson.keyPairOf("{\"accessKeyId\":\"AK\",\"secretAccessKey\":\"ab\\uk3Y9rest\"}"));
+        assertTrue(!badEscape.getMessage().contains("k3Y9"), badEscape.getMessage());
+        assertTrue(!new SecretJson.KeyPair("AK", "hunter2").toString().contains("hunter2"));
         assertEquals("ResourceNotFoundException", SecretJson.errorType(
                 "{\"__type\":\"ResourceNotFoundException\",\"message\":\"x\"}"));
         assertEquals("(not a JSON error)", SecretJson.errorType("{\"__type\":"));

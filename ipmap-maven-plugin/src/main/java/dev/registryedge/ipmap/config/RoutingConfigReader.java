@@ -37,7 +37,7 @@ public final class RoutingConfigReader {
     private static final List<String> RESERVED_BUCKET_SUFFIXES =
             List.of("-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap");
     private static final Pattern SECRET_ARN = Pattern.compile(
-            "arn:([^:]*):secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d:\\d{12}:secret:[\\w/+=.@-]{1,512}");
+            "arn:([^:]*):secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d:\\d{12}:secret:[\\w/+=.@-]{1,505}-[A-Za-z0-9]{6}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:([^:]*):iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     /** The AWS partitions an IAM role can live in. */
     private static final List<String> PARTITIONS =
@@ -218,11 +218,12 @@ public final class RoutingConfigReader {
         } else if (secretArn != null && headerSafe(entry.pathOf("secretArn"), secretArn)) {
             Matcher arn = SECRET_ARN.matcher(secretArn);
             if (!arn.matches()) {
-                problems.add(entry.pathOf("secretArn"), "'" + secretArn + "' is not a Secrets Manager secret ARN"
-                        + " (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>)");
-            } else if (!PARTITIONS.contains(arn.group(1))) {
+                problems.add(entry.pathOf("secretArn"), "'" + secretArn + "' is not the full ARN of a Secrets Manager"
+                        + " secret (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>-<6 characters>,"
+                        + " as the console and describe-secret show it)");
+            } else if (!arn.group(1).equals("aws")) {
                 problems.add(entry.pathOf("secretArn"), "'" + secretArn + "' names partition '" + arn.group(1)
-                        + "', which is not an AWS partition (one of " + String.join(", ", PARTITIONS) + ")");
+                        + "': Lambda@Edge runs in the aws partition only, and cannot read it");
             }
         }
         return source;

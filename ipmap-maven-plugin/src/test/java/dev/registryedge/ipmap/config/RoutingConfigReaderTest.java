@@ -131,18 +131,20 @@ class RoutingConfigReaderTest {
         assertEquals(3600, read(template.formatted("{\"secretArn\": \"" + arn + "\"}")).distributions()
                 .get("E2KP8SMSY4XB67").routesFor("us-east-1").get(0).credentials().cacheSeconds());
 
-        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws:secretsmanager:eu-west-1:123:secret:x'"
-                + " is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<12-digit account>:secret:<name>)"),
-                problems(template.formatted("{\"secretArn\": \"arn:aws:secretsmanager:eu-west-1:123:secret:x\"}")));
+        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:"
+                + "secret:r2-keys' is not the full ARN of a Secrets Manager secret (arn:aws:secretsmanager:<region>:"
+                + "<12-digit account>:secret:<name>-<6 characters>, as the console and describe-secret show it)"),
+                problems(template.formatted("{\"secretArn\": \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:"
+                        + "r2-keys\"}")));
         assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: give roleArn or secretArn, not both"),
                 problems(template.formatted("{\"secretArn\": \"" + arn + "\", \"roleArn\":"
                         + " \"arn:aws:iam::123456789012:role/r\"}")));
         assertEquals(List.of("routing.json: credentials.r2-keys.cacheSeconds: 5 is outside 60..86400"),
                 problems(template.formatted("{\"secretArn\": \"" + arn + "\", \"cacheSeconds\": 5}")));
-        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws-mars:secretsmanager:eu-west-1:"
-                + "123456789012:secret:x' names partition 'aws-mars', which is not an AWS partition (one of aws, aws-cn,"
-                + " aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)"), problems(template.formatted("{\"secretArn\": \"arn:aws-mars:secretsmanager:eu-west-1:"
-                + "123456789012:secret:x\"}")));
+        assertEquals(List.of("routing.json: credentials.r2-keys.secretArn: 'arn:aws-cn:secretsmanager:cn-north-1:"
+                + "123456789012:secret:x-AbCdEf' names partition 'aws-cn': Lambda@Edge runs in the aws partition only,"
+                + " and cannot read it"), problems(template.formatted("{\"secretArn\": \"arn:aws-cn:secretsmanager:"
+                + "cn-north-1:123456789012:secret:x-AbCdEf\"}")));
     }
 
     @Test
