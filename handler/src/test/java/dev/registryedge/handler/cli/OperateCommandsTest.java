@@ -10,7 +10,6 @@ import dev.registryedge.handler.deploy.EdgeOperations;
 import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.testing.CloudFrontApiStandIn;
 import dev.registryedge.handler.testing.LambdaApiStandIn;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
