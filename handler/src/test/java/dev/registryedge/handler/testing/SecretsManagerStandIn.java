@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +27,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     private final SigV4Verifier signatures;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     public final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     public volatile Behaviour behaviour = Behaviour.NORMAL;
 
     public SecretsManagerStandIn(String region, Map<String, String> secretsByAccessKey) {
@@ -60,7 +61,8 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         switch (behaviour) {
             case STALL -> {
                 try {
-                    Thread.sleep(Duration.ofSeconds(10).toMillis());
+                    // Never answers: the exchange is held until the stand-in closes.
+                    closed.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -97,6 +99,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.close();
     }
 }
