@@ -23,7 +23,7 @@ def copy = { String path ->
         }
     }
 }
-['pom.xml', 'handler/pom.xml', 'it/pom.xml', 'ipmap-runtime/pom.xml', 'ipmap-runtime/src/main',
+['pom.xml', 'aws-stand-ins/pom.xml', 'handler/pom.xml', 'cli/pom.xml', 'it/pom.xml', 'ipmap-runtime/pom.xml', 'ipmap-runtime/src/main',
  'ipmap-maven-plugin/pom.xml',
  'ipmap-maven-plugin/src/main'].each(copy)
 // The Maven under test: invoker.mavenHome when the scenarios run on another Maven (CI runs 3.9 too).

@@ -25,7 +25,7 @@ class ArtifactsIT {
 
     @Test
     void theRunnableJarExplainsAnAddress() throws Exception {
-        Path jar = Project.handlerTarget().resolve("registry-edge.jar");
+        Path jar = Project.commandLineJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String output = run(java, "-jar", jar.toString(), "explain", "52.22.255.189");
         assertTrue(output.startsWith("52.22.255.189 us-east-1 52.20.0.0/14 (ip-ranges.json syncToken "), output);
@@ -34,7 +34,7 @@ class ArtifactsIT {
 
     @Test
     void theRunnableJarDescribesDeployAndPrintsThePolicy() throws Exception {
-        Path jar = Project.handlerTarget().resolve("registry-edge.jar");
+        Path jar = Project.commandLineJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String help = run(java, "-jar", jar.toString(), "deploy", "--help");
         assertTrue(help.startsWith("Usage: registry-edge deploy "), help);
@@ -57,10 +57,27 @@ class ArtifactsIT {
                     "Jackson, picocli and the Lambda and CloudFront clients are for the command line");
             assertFalse(names.stream().anyMatch(n -> n.startsWith("lib/apache") || n.startsWith("lib/netty")),
                     "only the URL-connection HTTP client");
+            assertEquals(List.of(), names.stream().filter(n -> n.startsWith("dev/registryedge/cli/")
+                    || n.startsWith("lib/cli-") || n.startsWith("lib/aws-stand-ins-")).toList(),
+                    "the function carries none of the operators' tools");
         }
         long size = Files.size(zip);
         System.out.printf("registry-edge-lambda.zip: %,d bytes%n", size);
         assertTrue(size < 50L * 1024 * 1024, "Lambda's limit for a directly uploaded zip");
+    }
+
+    @Test
+    void theNodeZipIsOneIndexJsWithNothingOfTheOperatorsTools() throws Exception {
+        Path zip = Project.handlerTarget().resolve("edge-function.zip");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            assertEquals(List.of("index.js"), file.stream().map(e -> e.getName()).toList());
+        }
+        // TeaVM renames classes, but keeps string constants: these belong to the tools alone.
+        String indexJs = Files.readString(NodeBundle.indexJs());
+        for (String toolsOnly : List.of("registry-edge:last-deploy", "registry-edge:disabled-viewer-request",
+                "storesOutsideAws")) {
+            assertFalse(indexJs.contains(toolsOnly), toolsOnly);
+        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.registryedge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.registryedge.handler.testing.StandardLogs;
+import dev.registryedge.cli.testing.StandardLogs;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

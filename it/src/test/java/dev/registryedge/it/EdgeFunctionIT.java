@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.registryedge.handler.testing.SecretsManagerStandIn;
+import dev.registryedge.standins.SecretsManagerStandIn;
 import dev.registryedge.it.bundle.TestRouting;
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;

@@ -1,6 +1,6 @@
 package dev.registryedge.it;
 
-import dev.registryedge.handler.testing.StandardLogs;
+import dev.registryedge.cli.testing.StandardLogs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

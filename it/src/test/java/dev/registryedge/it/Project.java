@@ -11,7 +11,13 @@ final class Project {
         return Path.of(System.getProperty("registryedge.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** Where the function's zips are built. */
     static Path handlerTarget() {
         return root().resolve("handler/target");
+    }
+
+    /** The runnable command line, cli/target/registry-edge.jar. */
+    static Path commandLineJar() {
+        return root().resolve("cli/target/registry-edge.jar");
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryedge.handler.core.BlobKey;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
-import dev.registryedge.handler.report.Prices;
-import dev.registryedge.handler.report.SavingsReport;
+import dev.registryedge.cli.report.Prices;
+import dev.registryedge.cli.report.SavingsReport;
 import dev.registryedge.it.bundle.TestRouting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -306,8 +306,8 @@ class RegistryChainE2EIT {
     void aLocationSentToAZeroEgressCache(String build) throws Exception {
         OciImage image = new OciImage(work.resolve(build + "-cache-image"), build.hashCode() + 3, 60_000, 400_000);
         try (ZeroEgressCache cache = new ZeroEgressCache("AKIDE2ECACHE", "e2e-cache-secret");
-             dev.registryedge.handler.testing.SecretsManagerStandIn secrets =
-                     new dev.registryedge.handler.testing.SecretsManagerStandIn("us-east-1",
+             dev.registryedge.standins.SecretsManagerStandIn secrets =
+                     new dev.registryedge.standins.SecretsManagerStandIn("us-east-1",
                              Map.of(S3World.IDENTITY, S3World.CREDENTIAL))) {
             secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, "AKIDE2ECACHE", "e2e-cache-secret");
             EdgeUnderTest function = build.equals("jvm")

@@ -40,7 +40,7 @@ class ReportPageIT {
         page = work.resolve("report.html");
         Path json = work.resolve("report.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", Project.handlerTarget().resolve("registry-edge.jar")
+        Process process = new ProcessBuilder(java, "-jar", Project.commandLineJar()
                 .toString(), "report", logs.toString(), "--json", json.toString(), "--html", page.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

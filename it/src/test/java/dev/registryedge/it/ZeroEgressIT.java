@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.registryedge.handler.testing.SecretsManagerStandIn;
+import dev.registryedge.standins.SecretsManagerStandIn;
 import dev.registryedge.it.bundle.TestRouting;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

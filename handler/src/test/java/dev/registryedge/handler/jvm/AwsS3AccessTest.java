@@ -9,7 +9,7 @@ import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.endpoints.S3Endpoints;
 import dev.registryedge.handler.generated.RoutingTable;
-import dev.registryedge.handler.testing.LoopbackServer;
+import dev.registryedge.standins.LoopbackServer;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Route;

@@ -1,0 +1,334 @@
+package dev.registryedge.standins;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The CloudFront API (REST-XML, 2020-05-31) on 127.0.0.1, as far as moving a function
+ * association uses it: GetDistribution, GetDistributionConfig, UpdateDistribution, TagResource
+ * and ListTagsForResource. Like CloudFront it checks SigV4 (service {@code cloudfront}, scope
+ * us-east-1), hands out a new ETag with every change and answers PreconditionFailed to a stale
+ * {@code If-Match}, checks every {@code Quantity} against its {@code Items}, refuses
+ * associations that are not numbered versions of existing us-east-1 functions within the
+ * viewer-request limits, and reports a changed distribution InProgress for {@link #deployDelay}
+ * before Deployed. Distributions of another account answer AccessDenied.
+ */
+public final class CloudFrontApiStandIn implements AutoCloseable {
+
+    private static final String NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+    private static final String PREFIX = "/2020-05-31/";
+    /** The comment someone else's concurrent edit leaves. */
+    public static final String OTHER_EDIT = "edited by someone else meanwhile";
+
+    /** One distribution: its configuration as the last writer sent it, its ETag, tags and state. */
+    public static final class Distribution {
+        public final String id;
+        public final String arn;
+        public volatile String configXml;
+        public volatile int eTag = 1;
+        public volatile Instant deployedAt = Instant.EPOCH;
+        public final Map<String, String> tags = new ConcurrentHashMap<>();
+        /** Someone else changes its comment right after the next read. */
+        public volatile boolean editAfterNextRead;
+
+        Distribution(String id, String configXml) {
+            this.id = id;
+            this.arn = "arn:aws:cloudfront::" + LambdaApiStandIn.ACCOUNT + ":distribution/" + id;
+            this.configXml = configXml;
+        }
+    }
+
+    private final LoopbackServer server;
+    private final SigV4Verifier signatures;
+    private final LambdaApiStandIn lambda;
+    public final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    /** Distributions that exist in another account: AccessDenied. */
+    public final Set<String> otherAccount = ConcurrentHashMap.newKeySet();
+    /** Calls by operation name and distribution, in order ("UpdateDistribution E2KP8SMSY4XB67"). */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String[]> failures = new ConcurrentHashMap<>();
+    public volatile Duration deployDelay = Duration.ofMillis(100);
+
+    /** @param lambda where associated functions are looked up */
+    public CloudFrontApiStandIn(Map<String, String> secretsByAccessKey, LambdaApiStandIn lambda) {
+        this.signatures = new SigV4Verifier("cloudfront", "us-east-1", secretsByAccessKey);
+        this.lambda = lambda;
+        server = new LoopbackServer(this::answer);
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    public Distribution add(String id, String configXml) {
+        Distribution distribution = new Distribution(id, configXml);
+        distributions.put(id, distribution);
+        return distribution;
+    }
+
+    /** Every call of {@code operation} on {@code id} answers {@code status} with the error {@code code}. */
+    public void fail(String operation, String id, int status, String code) {
+        failures.put(operation + " " + id, new String[] {String.valueOf(status), code});
+    }
+
+    /** Every write call recorded. */
+    public List<String> writes() {
+        return calls.stream().filter(call -> call.startsWith("Update") || call.startsWith("Tag")
+                || call.startsWith("Untag")).toList();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String problem = signatures.problem(exchange, body);
+        if (problem != null) {
+            calls.add("refused " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            error(exchange, 403, "SignatureDoesNotMatch", problem);
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        Map<String, String> query = LoopbackServer.query(exchange);
+        if (path.equals(PREFIX + "tagging")) {
+            String arn = query.getOrDefault("Resource", "");
+            Distribution distribution = distributions.values().stream().filter(d -> d.arn.equals(arn)).findFirst()
+                    .orElse(null);
+            String operation = method.equals("POST") && "Tag".equals(query.get("Operation")) ? "TagResource"
+                    : method.equals("POST") && "Untag".equals(query.get("Operation")) ? "UntagResource"
+                    : method.equals("GET") ? "ListTagsForResource" : null;
+            calls.add(operation + " " + (distribution == null ? arn : distribution.id));
+            if (operation == null || distribution == null) {
+                error(exchange, operation == null ? 400 : 404, operation == null ? "InvalidArgument" : "NoSuchResource",
+                        method + " " + exchange.getRequestURI());
+                return;
+            }
+            if (injected(exchange, operation, distribution.id)) {
+                return;
+            }
+            if (operation.equals("TagResource")) {
+                Element tags = parse(body).getDocumentElement();
+                NodeList items = tags.getElementsByTagName("Tag");
+                for (int i = 0; i < items.getLength(); i++) {
+                    Element tag = (Element) items.item(i);
+                    distribution.tags.put(text(tag, "Key"), text(tag, "Value"));
+                }
+                exchange.sendResponseHeaders(204, -1);
+            } else if (operation.equals("UntagResource")) {
+                NodeList keys = parse(body).getDocumentElement().getElementsByTagName("Key");
+                for (int i = 0; i < keys.getLength(); i++) {
+                    distribution.tags.remove(keys.item(i).getTextContent());
+                }
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Tags xmlns=\"" + NS
+                        + "\"><Items>");
+                distribution.tags.forEach((key, value) -> xml.append("<Tag><Key>").append(escape(key))
+                        .append("</Key><Value>").append(escape(value)).append("</Value></Tag>"));
+                reply(exchange, 200, null, xml.append("</Items></Tags>").toString());
+            }
+            return;
+        }
+        String[] segments = path.startsWith(PREFIX + "distribution/") ? path.substring((PREFIX + "distribution/")
+                .length()).split("/") : new String[0];
+        String operation = segments.length == 1 && method.equals("GET") ? "GetDistribution"
+                : segments.length == 2 && segments[1].equals("config") && method.equals("GET") ? "GetDistributionConfig"
+                : segments.length == 2 && segments[1].equals("config") && method.equals("PUT") ? "UpdateDistribution"
+                : null;
+        if (operation == null) {
+            error(exchange, 400, "InvalidArgument", method + " " + path);
+            return;
+        }
+        String id = segments[0];
+        calls.add(operation + " " + id);
+        if (injected(exchange, operation, id)) {
+            return;
+        }
+        if (otherAccount.contains(id)) {
+            error(exchange, 403, "AccessDenied", "User is not authorized to perform: cloudfront:" + operation
+                    + " on resource: arn:aws:cloudfront::" + LambdaApiStandIn.ACCOUNT + ":distribution/" + id);
+            return;
+        }
+        Distribution distribution = distributions.get(id);
+        if (distribution == null) {
+            error(exchange, 404, "NoSuchDistribution", "The specified distribution does not exist.");
+            return;
+        }
+        synchronized (distribution) {
+            switch (operation) {
+                case "GetDistribution" -> reply(exchange, 200, distribution, distributionXml(distribution));
+                case "GetDistributionConfig" -> reply(exchange, 200, distribution, distribution.configXml);
+                default -> update(exchange, distribution, body);
+            }
+            if (!operation.equals("UpdateDistribution") && distribution.editAfterNextRead) {
+                distribution.editAfterNextRead = false;
+                distribution.configXml = distribution.configXml.replaceFirst("<Comment>[^<]*</Comment>",
+                        "<Comment>" + OTHER_EDIT + "</Comment>");
+                distribution.eTag++;
+            }
+        }
+    }
+
+    private void update(HttpExchange exchange, Distribution distribution, byte[] body) throws IOException {
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch == null) {
+            error(exchange, 400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid");
+            return;
+        }
+        if (!ifMatch.equals(eTag(distribution))) {
+            error(exchange, 412, "PreconditionFailed", "The precondition given in one or more of the request-header"
+                    + " fields evaluated to false.");
+            return;
+        }
+        Document config = parse(body);
+        String problem = config == null ? "the body is not XML" : quantities(config.getDocumentElement());
+        if (problem != null) {
+            error(exchange, 400, "InvalidArgument", problem);
+            return;
+        }
+        problem = associations(config);
+        if (problem != null) {
+            error(exchange, 400, "InvalidLambdaFunctionAssociation", problem);
+            return;
+        }
+        distribution.configXml = new String(body, StandardCharsets.UTF_8);
+        distribution.eTag++;
+        distribution.deployedAt = Instant.now().plus(deployDelay);
+        reply(exchange, 200, distribution, distributionXml(distribution));
+    }
+
+    /** CloudFront refuses a list whose Quantity is not the number of its Items. */
+    private static String quantities(Element element) {
+        Element quantity = child(element, "Quantity");
+        Element items = child(element, "Items");
+        if (quantity != null) {
+            int count = 0;
+            for (Node n = items == null ? null : items.getFirstChild(); n != null; n = n.getNextSibling()) {
+                count += n instanceof Element ? 1 : 0;
+            }
+            if (Integer.parseInt(quantity.getTextContent().trim()) != count) {
+                return element.getTagName() + ": Quantity " + quantity.getTextContent() + " but " + count + " items";
+            }
+        }
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                String problem = quantities(child);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What CloudFront checks of a Lambda@Edge association. */
+    private String associations(Document config) {
+        NodeList all = config.getElementsByTagName("LambdaFunctionAssociation");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element association = (Element) all.item(i);
+            String arn = text(association, "LambdaFunctionARN");
+            String event = text(association, "EventType");
+            String[] parts = arn.split(":");
+            if (parts.length != 8 || !parts[7].matches("\\d+")) {
+                return "The function ARN must reference a specific function version. (" + arn + ")";
+            }
+            if (!parts[3].equals("us-east-1")) {
+                return "The function must be in region 'us-east-1'. (" + arn + ")";
+            }
+            ObjectNode version = lambda.version(parts[6], parts[7]);
+            if (version == null) {
+                return "The function does not exist: " + arn;
+            }
+            if (event.startsWith("viewer-") && (version.get("Timeout").asInt() > 5
+                    || version.get("MemorySize").asInt() > 128 || version.get("CodeSize").asInt() > 1024 * 1024)) {
+                return "The function exceeds the viewer-trigger limits (5 s, 128 MB, 1 MB): " + arn;
+            }
+        }
+        return null;
+    }
+
+    private boolean injected(HttpExchange exchange, String operation, String id) throws IOException {
+        String[] failure = failures.get(operation + " " + id);
+        if (failure != null) {
+            error(exchange, Integer.parseInt(failure[0]), failure[1], "failure injected by the test");
+        }
+        return failure != null;
+    }
+
+    private static String eTag(Distribution distribution) {
+        return "E" + distribution.id.hashCode() % 1000 + "V" + distribution.eTag;
+    }
+
+    private static String distributionXml(Distribution distribution) {
+        String config = distribution.configXml.replaceFirst("^<\\?xml[^>]*\\?>", "");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Distribution xmlns=\"" + NS + "\"><Id>" + distribution.id
+                + "</Id><ARN>" + distribution.arn + "</ARN><Status>"
+                + (Instant.now().isBefore(distribution.deployedAt) ? "InProgress" : "Deployed")
+                + "</Status><LastModifiedTime>2026-11-29T07:00:00.000Z</LastModifiedTime>"
+                + "<InProgressInvalidationBatches>0</InProgressInvalidationBatches><DomainName>"
+                + distribution.id.toLowerCase() + ".cloudfront.net</DomainName>" + config + "</Distribution>";
+    }
+
+    private static void reply(HttpExchange exchange, int status, Distribution distribution, String xml)
+            throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/xml");
+        if (distribution != null) {
+            exchange.getResponseHeaders().add("ETag", eTag(distribution));
+        }
+        LoopbackServer.reply(exchange, status, xml);
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        reply(exchange, status, null, "<?xml version=\"1.0\"?><ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender"
+                + "</Type><Code>" + code + "</Code><Message>" + escape(message) + "</Message></Error><RequestId>"
+                + "stand-in</RequestId></ErrorResponse>");
+    }
+
+    private static Document parse(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        } catch (Exception notXml) {
+            return null;
+        }
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element parent, String name) {
+        Element child = child(parent, name);
+        return child == null ? "" : child.getTextContent();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.registryedge.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.handler.core.Clock;
+import dev.registryedge.handler.core.PrintStreamDecisionLog;
+import dev.registryedge.handler.endpoints.S3Endpoints;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.jvm.AwsSettings;
+import dev.registryedge.handler.jvm.LambdaHandler;
+import dev.registryedge.cli.policy.IamPolicies;
+import dev.registryedge.ipmap.lookup.IpLiteral;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * {@code java -jar registry-edge.jar COMMAND}: {@code explain} (an address's region, prefix and
+ * snapshot), {@code invoke} (run events through the handler as Lambda would), {@code policy}
+ * (the IAM policies a deployment needs), and the operating commands ({@code deploy},
+ * {@code status}, {@code disable}, {@code enable}, {@code rollback}). Exit codes: 0 done, 1 not
+ * done as asked (an address in no region, an input that is not an event, a distribution that
+ * could not be changed), 2 bad arguments.
+ */
+@Command(name = "registry-edge", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+        description = "The registry's CloudFront edge function, from the command line.",
+        subcommands = {Main.Explain.class, Main.Invoke.class, Main.Policy.class, OperateCommands.Deploy.class,
+            OperateCommands.Status.class, OperateCommands.Disable.class, OperateCommands.Enable.class,
+            OperateCommands.Rollback.class, ReportCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Signs when the environment has no credentials, so that decisions can still be shown. */
+    static final AwsBasicCredentials PLACEHOLDER = AwsBasicCredentials.create("AKIDREGISTRYEDGELOCAL", "local-placeholder");
+
+    private final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return new CommandLine(new Main(in, out, err))
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    /** {@code --version}: which IP map and configuration are compiled in. */
+    static final class Snapshot implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"registry-edge: ip-ranges.json syncToken " + AwsRegionMap.SYNC_TOKEN + " (createDate "
+                    + AwsRegionMap.CREATE_DATE + "), " + RoutingTable.config().distributions().size() + " distributions"};
+        }
+    }
+
+    /** Without a command: the usage, as a usage error. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Snapshot.class,
+            description = "Prints each address's region, the published prefix that placed it there, and the snapshot."
+                    + " Exit code 1 when an address is in no region.")
+    static final class Explain implements Callable<Integer> {
+        @ParentCommand
+        private Main main;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "IP", description = "IPv4 or IPv6 addresses")
+        private List<String> addresses;
+
+        @Override
+        public Integer call() {
+            for (String address : addresses) {
+                if (IpLiteral.parseIpv4(address) == IpLiteral.NOT_IPV4 && !isIpv6(address)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "'" + address + "' is not an IPv4 or IPv6 address");
+                }
+            }
+            int status = 0;
+            for (String address : addresses) {
+                String region = AwsRegionMap.regionOf(address);
+                String prefix = AwsRegionMap.matchedPrefix(address);
+                main.out.println(address + " " + (region == null ? "none" : region) + " "
+                        + (prefix == null ? "-" : prefix) + " (ip-ranges.json syncToken " + AwsRegionMap.SYNC_TOKEN
+                        + ", createDate " + AwsRegionMap.CREATE_DATE + ")");
+                if (region == null) {
+                    status = 1;
+                }
+            }
+            return status;
+        }
+
+        private static boolean isIpv6(String address) {
+            try {
+                IpLiteral.parseIpv6High64(address);
+                return true;
+            } catch (IllegalArgumentException notIpv6) {
+                return false;
+            }
+        }
+    }
+
+    @Command(name = "invoke", mixinStandardHelpOptions = true, versionProvider = Snapshot.class,
+            description = "Runs each viewer-request event (a JSON file, or standard input) through the handler in one"
+                    + " process: one line of JSON per result on standard output, in order; decision logs on standard"
+                    + " error. Without AWS credentials in the environment URLs are signed with a placeholder key.")
+    static final class Invoke implements Callable<Integer> {
+        @ParentCommand
+        private Main main;
+
+        @Option(names = "--s3-endpoint", paramLabel = "URL|REGION=URL,...",
+                description = "where targets without an endpoint of their own are reached instead of AWS (path-style)")
+        private String s3Endpoints;
+
+        @Option(names = "--sts-endpoint", paramLabel = "URL", description = "where roles are assumed instead of AWS STS")
+        private URI stsEndpoint;
+
+        @Parameters(paramLabel = "FILE", description = "events as Lambda delivers them")
+        private List<Path> files = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            AwsSettings settings = new AwsSettings(credentials(main.err), S3Endpoints.parse(s3Endpoints), stsEndpoint,
+                    RoutingTable.config(), Clock.SYSTEM);
+            LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
+                    new PrintStreamDecisionLog(main.err)));
+            int status = 0;
+            if (files.isEmpty()) {
+                status = invokeOne(handler, "standard input", main.in::readAllBytes);
+            }
+            for (Path file : files) {
+                status = Math.max(status, invokeOne(handler, file.toString(), () -> Files.readAllBytes(file)));
+            }
+            return status;
+        }
+
+        private int invokeOne(LambdaHandler handler, String name, Source source) {
+            Map<String, Object> event;
+            try {
+                event = JSON.readValue(source.read(), new TypeReference<Map<String, Object>>() {});
+            } catch (IOException e) {
+                String problem = name + ": not a JSON event: " + e.getMessage();
+                main.err.println("registry-edge: " + problem);
+                // One line per input, so that results still line up with the files given.
+                main.out.println(JSON.createObjectNode().put("error", problem));
+                return 1;
+            }
+            try {
+                main.out.println(JSON.writeValueAsString(handler.handleRequest(event, null)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a result map could not be written as JSON", e);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Snapshot.class,
+            description = "Prints, as JSON, the IAM policies the compiled-in routing configuration needs: the trust and"
+                    + " permission policies of the function's role, and the permission policy of each role it assumes.")
+    static final class Policy implements Callable<Integer> {
+        @ParentCommand
+        private Main main;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-d", "--distribution"}, paramLabel = "ID",
+                description = "a distribution the function serves (repeatable; default: every one in the configuration)")
+        private List<String> distributions = new ArrayList<>();
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            List<String> ids = distributions.isEmpty()
+                    ? List.copyOf(new java.util.TreeSet<>(RoutingTable.config().distributions().keySet())) : distributions;
+            try {
+                main.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        IamPolicies.forDistributions(RoutingTable.config(), ids)));
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.ParameterException(spec.commandLine(), unknown.getMessage());
+            }
+            return 0;
+        }
+    }
+
+    private interface Source {
+        byte[] read() throws IOException;
+    }
+
+    /** The environment's credentials when it has any, else a placeholder (with a warning). */
+    private static AwsCredentialsProvider credentials(PrintStream err) {
+        AwsCredentialsProvider environment = AwsSettings.environmentCredentials();
+        try {
+            environment.resolveCredentials();
+            return environment;
+        } catch (RuntimeException none) {
+            err.println("registry-edge: no AWS credentials in the environment; URLs are signed with a placeholder key"
+                    + " and existence checks will be refused");
+            return AwsCredentialsProviderChain.of(environment, StaticCredentialsProvider.create(PLACEHOLDER));
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.registryedge.cli;
+
+import dev.registryedge.cli.deploy.EdgeOperations;
+import dev.registryedge.cli.deploy.FunctionArns;
+import dev.registryedge.cli.deploy.LocalZip;
+import dev.registryedge.cli.deploy.StatusTable;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * deploy, status, disable, enable and rollback: the arguments, checked before any call, and the
+ * SDK clients; {@link EdgeOperations} does the work.
+ */
+final class OperateCommands {
+
+    private OperateCommands() {}
+
+    /** Which function and distributions a command acts on, and where the AWS APIs are. */
+    static final class Target {
+        @Spec(Spec.Target.MIXEE)
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--function", defaultValue = "registry-edge", paramLabel = "NAME|ARN",
+                description = "the function, in us-east-1 (default: ${DEFAULT-VALUE})")
+        String function;
+
+        @Option(names = {"-d", "--distribution"}, paramLabel = "ID",
+                description = "a distribution to act on (repeatable; default: every one in the routing configuration"
+                        + " that these credentials can see)")
+        List<String> distributions = new ArrayList<>();
+
+        @Option(names = "--poll-interval", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+                description = "how often to ask AWS whether a change is done (default: ${DEFAULT-VALUE})")
+        Duration pollInterval;
+
+        @Option(names = "--lambda-endpoint", paramLabel = "URL",
+                description = "reach the Lambda API here instead of AWS (tests, local stand-ins)")
+        URI lambdaEndpoint;
+
+        @Option(names = "--cloudfront-endpoint", paramLabel = "URL",
+                description = "reach the CloudFront API here instead of AWS (tests, local stand-ins)")
+        URI cloudFrontEndpoint;
+
+        /** The checks that need no call: the function's region, distributions the build knows. */
+        void check() {
+            String region = FunctionArns.regionOf(function);
+            if (region != null && !region.equals(FunctionArns.EDGE_REGION)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function " + function + " is in "
+                        + region + ": Lambda@Edge takes functions in " + FunctionArns.EDGE_REGION + " only");
+            }
+            if (FunctionArns.isQualified(function)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function " + function
+                        + " names a version or alias: give the function itself");
+            }
+            for (String id : distributions) {
+                if (!RoutingTable.config().distributions().containsKey(id)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "distribution " + id + " is not in"
+                            + " the routing configuration built in (it has "
+                            + new TreeSet<>(RoutingTable.config().distributions().keySet())
+                            + "): the function would let CloudFront serve all of it");
+                }
+            }
+        }
+
+        /** Runs one operation with clients built for it, closed afterwards. */
+        int run(Main main, Changes changes, java.util.function.ToIntFunction<EdgeOperations> operation) {
+            check();
+            var lambda = LambdaClient.builder().region(Region.US_EAST_1)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .credentialsProvider(DefaultCredentialsProvider.builder().build());
+            // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would sign
+            // as "aws-global" when the endpoint is overridden.
+            var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .credentialsProvider(DefaultCredentialsProvider.builder().build());
+            if (lambdaEndpoint != null) {
+                lambda.endpointOverride(lambdaEndpoint);
+            }
+            if (cloudFrontEndpoint != null) {
+                cloudFront.endpointOverride(cloudFrontEndpoint);
+            }
+            try (LambdaClient lambdaClient = lambda.build(); CloudFrontClient cloudFrontClient = cloudFront.build()) {
+                return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, RoutingTable.config(),
+                        new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
+                                changes.waitTimeout), main.out, main.err));
+            }
+        }
+    }
+
+    /** How a command that changes distributions runs. */
+    static final class Changes {
+        @Option(names = "--dry-run", description = "read everything and print, per distribution, what would change;"
+                + " change nothing")
+        boolean dryRun;
+
+        @Option(names = "--no-wait", description = "do not wait until CloudFront has deployed the changes")
+        boolean noWait;
+
+        @Option(names = "--wait-timeout", defaultValue = "30m", paramLabel = "DURATION", converter = Durations.class,
+                description = "how long to wait for Lambda and CloudFront (default: ${DEFAULT-VALUE})")
+        Duration waitTimeout;
+
+        /** For commands that change nothing. */
+        static Changes none() {
+            Changes none = new Changes();
+            none.waitTimeout = Duration.ofMinutes(30);
+            return none;
+        }
+    }
+
+    @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+            description = {"Uploads the edge function to Lambda in us-east-1 (creating it with --role when absent),"
+                    + " publishes a version, associates it with the blob cache behaviour ("
+                    + "/docker/registry/v2/blobs/*) of every distribution as its viewer-request function, and waits"
+                    + " until CloudFront has deployed it. Safe to run again: nothing is uploaded, published or changed"
+                    + " when a published version already has this code and every distribution uses it.",
+                "Exit code 0 when every distribution is done, 1 when one is not (the others are done), 2 for bad"
+                    + " arguments, 3 when CloudFront had not deployed every change when the wait ended (run again"
+                    + " to wait more)."})
+    static final class Deploy extends Changing {
+        @Option(names = "--zip", paramLabel = "FILE",
+                description = "the Node.js build (default: edge-function.zip beside this jar)")
+        private Path zip = defaultZip();
+
+        @Option(names = "--role", paramLabel = "ARN", description = "the function's role, to create the function"
+                + " when it does not exist (`policy` prints what it needs)")
+        private String role;
+
+        @Option(names = "--runtime", defaultValue = "nodejs22.x", paramLabel = "RUNTIME",
+                description = "the runtime of a new function: nodejs22.x or nodejs24.x (default: ${DEFAULT-VALUE})")
+        private String runtime;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        private LocalZip code;
+
+        @Override
+        public Integer call() {
+            if (!runtime.equals("nodejs22.x") && !runtime.equals("nodejs24.x")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runtime " + runtime
+                        + ": the build is tested on nodejs22.x and nodejs24.x");
+            }
+            try {
+                code = LocalZip.read(zip);
+            } catch (IllegalArgumentException refused) {
+                main.err.println("registry-edge: " + refused.getMessage());
+                return EdgeOperations.NOT_DONE;
+            }
+            return super.call();
+        }
+
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.deploy(code, StatusTable.versionDescription(AwsRegionMap.CREATE_DATE,
+                    AwsRegionMap.SYNC_TOKEN), Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn,
+                    runtime)), target.distributions);
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+            description = "Per distribution: the associated version, whether its code is the local zip's,"
+                    + " CloudFront's state, and the age of the version's IP map and of the version itself.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        private Main main;
+
+        @Mixin
+        private Target target;
+
+        @Option(names = "--zip", paramLabel = "FILE",
+                description = "the local Node.js build to compare with (default: edge-function.zip beside this jar)")
+        private Path zip = defaultZip();
+
+        @Override
+        public Integer call() {
+            StatusTable table = new StatusTable(Clock.systemUTC());
+            Optional<LocalZip> local = Optional.empty();
+            if (Files.exists(zip)) {
+                try {
+                    local = Optional.of(LocalZip.read(zip));
+                } catch (IllegalArgumentException unusable) {
+                    main.err.println("registry-edge: " + unusable.getMessage());
+                }
+            }
+            main.out.println("local: " + local.map(z -> z.path() + " (code sha256 " + z.codeSha256() + ")")
+                    .orElse("no zip at " + zip) + ", ip-ranges " + table.mapAge(AwsRegionMap.CREATE_DATE));
+            Optional<LocalZip> zipRead = local;
+            return target.run(main, Changes.none(), operations -> operations.status(zipRead, target.distributions,
+                    table));
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+            description = {"The emergency switch: removes the function from the blob behaviour of every distribution"
+                    + " (CloudFront then serves every blob itself), remembering it for `enable`. Goes on past a"
+                    + " distribution it cannot change and names it at the end.",
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
+    static final class Disable extends Changing {
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.disable(target.distributions);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+            description = {"Puts back the association `disable` removed, exactly as it was. Goes on past a"
+                    + " distribution it cannot change and names it at the end.",
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
+    static final class Enable extends Changing {
+        @Option(names = "--function-version", paramLabel = "N",
+                description = "associate this published version where disable recorded nothing")
+        private String version;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.enable(target.distributions, Optional.ofNullable(version));
+        }
+
+        @Override
+        public Integer call() {
+            if (version != null && !version.matches("[1-9][0-9]*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function-version " + version
+                        + ": a published version number (Lambda@Edge takes neither $LATEST nor aliases)");
+            }
+            return super.call();
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+            description = {"Associates again the version the last deploy replaced, where the version it installed"
+                    + " is still associated. Safe to run twice; `deploy` goes forward again.",
+                "Exit code 0 when every distribution is done, 1 when one is not, 3 when CloudFront had not deployed"
+                    + " every change when the wait ended."})
+    static final class Rollback extends Changing {
+        @Override
+        int operate(EdgeOperations operations) {
+            return operations.rollback(target.distributions);
+        }
+    }
+
+    /** A command that changes distributions: the function, the distributions, how to run. */
+    abstract static class Changing implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+
+        @Mixin
+        Target target;
+
+        @Mixin
+        Changes changes;
+
+        abstract int operate(EdgeOperations operations);
+
+        @Override
+        public Integer call() {
+            return target.run(main, changes, this::operate);
+        }
+    }
+
+    /**
+     * edge-function.zip beside the running jar; else, in a checkout (the jar in cli/target), the
+     * one the handler module builds; else handler/target under the working directory.
+     */
+    private static Path defaultZip() {
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (jar.toString().endsWith(".jar")) {
+                Path beside = jar.resolveSibling("edge-function.zip");
+                Path inCheckout = jar.resolveSibling("../../handler/target/edge-function.zip").normalize();
+                return Files.exists(beside) || !Files.exists(inCheckout) ? beside : inCheckout;
+            }
+        } catch (URISyntaxException | RuntimeException notAFile) {
+            // fall through to the checkout's path
+        }
+        return Path.of("handler", "target", "edge-function.zip");
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 30m}, or ISO-8601 ({@code PT10S}). */
+    static final class Durations implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String text = value.toLowerCase(Locale.ROOT);
+            try {
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                if (text.endsWith("s") || text.endsWith("m") || text.endsWith("h")) {
+                    long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                    return text.endsWith("s") ? Duration.ofSeconds(amount)
+                            : text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofHours(amount);
+                }
+                return Duration.parse(value);
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (500ms, 10s, 30m)");
+            }
+        }
+    }
+}

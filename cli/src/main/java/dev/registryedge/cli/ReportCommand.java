@@ -1,0 +1,140 @@
+package dev.registryedge.cli;
+
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.cli.report.HtmlPage;
+import dev.registryedge.cli.report.Prices;
+import dev.registryedge.cli.report.ReportText;
+import dev.registryedge.cli.report.SavingsReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: the arguments; {@link SavingsReport} does the work. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
+        description = {"What the function saves, or would save: replays every blob GET in CloudFront standard logs"
+                + " through the routing compiled into this build, prices it (data/prices.json), and prints the"
+                + " requests, bytes and dollars per outcome against serving everything through CloudFront.",
+            "Exit code 0 when anything could be read (problems are listed), 1 when nothing could, 2 for bad"
+                + " arguments."})
+final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LOGS", description = "log files (.gz as CloudFront writes them, or"
+            + " plain) and directories holding them")
+    private List<Path> inputs;
+
+    @Option(names = {"-d", "--distribution"}, paramLabel = "ID",
+            description = "the distribution of every file (default: from each file's name)")
+    private String distribution;
+
+    @Option(names = "--replicas", paramLabel = "none|all", description = "what checked targets (replicas, caches)"
+            + " are assumed to hold; default: both bounds, none first")
+    private String replicas;
+
+    @Option(names = "--replicas-inventory", paramLabel = "FILE",
+            description = "an S3 Inventory listing (CSV, or .csv.gz) of what the checked targets hold")
+    private Path inventory;
+
+    @Option(names = "--prices", paramLabel = "FILE", description = "a price table instead of the built-in one")
+    private Path prices;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON")
+    private Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "write the report as one self-contained page")
+    private Path html;
+
+    @Option(names = "--threads", paramLabel = "N", description = "files read at once (default: ${DEFAULT-VALUE})")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        SavingsReport.Replicas mode = null;
+        if (replicas != null && inventory != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replicas and --replicas-inventory exclude each other");
+        }
+        if (replicas != null) {
+            try {
+                mode = SavingsReport.Replicas.valueOf(replicas.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                mode = null;
+            }
+            if (mode == null || mode == SavingsReport.Replicas.INVENTORY) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--replicas " + replicas
+                        + ": none or all (or give --replicas-inventory FILE)");
+            }
+        }
+        if (inventory != null) {
+            mode = SavingsReport.Replicas.INVENTORY;
+        }
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), input + ": no such file or directory");
+            }
+        }
+        for (Path file : new Path[] {prices, inventory}) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+            }
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": at least 1");
+        }
+        SavingsReport.Result result;
+        try {
+            Prices table;
+            if (prices == null) {
+                table = Prices.builtIn();
+            } else {
+                try (InputStream in = Files.newInputStream(prices)) {
+                    table = Prices.read(prices.toString(), in);
+                }
+            }
+            result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(new SavingsReport.Request(
+                    inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null));
+        } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
+            main.err.println("registry-edge: " + unreadable.getMessage());
+            return 1;
+        }
+        main.out.print(ReportText.summary(result.json()));
+        if (json != null) {
+            write(json, result.json().toPrettyString() + "\n");
+        }
+        if (html != null) {
+            write(html, HtmlPage.render(result.json()));
+        }
+        return result.readAnything() ? 0 : 1;
+    }
+
+    /** Whole or not at all: a report is never left half-written. */
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+        try {
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

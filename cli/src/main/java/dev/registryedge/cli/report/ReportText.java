@@ -1,0 +1,71 @@
+package dev.registryedge.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** The terminal summary, drawn from the report's JSON. */
+public final class ReportText {
+
+    private ReportText() {}
+
+    public static String summary(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        JsonNode input = report.get("input");
+        out.append(String.format(Locale.ROOT, "registry-edge report: %,d files, %,d lines, %,d blob GETs (%,d other"
+                + " requests), %,d problems%n", input.get("files").asLong(), input.get("lines").asLong(),
+                input.get("blobGets").asLong(), input.get("otherRequests").asLong(), input.get("problems").asLong()));
+        input.path("problemExamples").forEach(example -> out.append("  ").append(example.asText()).append('\n'));
+        JsonNode prices = report.get("prices");
+        out.append(String.format(Locale.ROOT, "prices: %s (CloudFront discount %s%%)%n%n", prices.get("file").asText(),
+                prices.get("cloudFrontDiscount").decimalValue().movePointRight(2).stripTrailingZeros().toPlainString()));
+        out.append(String.format(Locale.ROOT, "%-36s %12s %12s %14s%n", "", "requests", "bytes", "USD"));
+        out.append(String.format(Locale.ROOT, "%-36s %12s %12s %14s%n", "all through CloudFront", "", "",
+                usd(report.at("/usd/allCloudFront"))));
+        scenario(out, "with the function, replicas " + report.get("replicas").asText(), report);
+        if (report.has("upperBound")) {
+            scenario(out, "with the function, replicas all", report.get("upperBound"));
+        }
+        scenario(out, "actual (the function's 307s in the logs)", report.get("actual"));
+        JsonNode unattributed = report.at("/actual/unattributedRedirects");
+        if (unattributed.get("requests").asLong() > 0) {
+            out.append(String.format(Locale.ROOT, "  %,d of the logged 307s have a route this build would not take"
+                    + " (the map or configuration changed since)%n", unattributed.get("requests").asLong()));
+        }
+        return out.toString();
+    }
+
+    private static void scenario(StringBuilder out, String title, JsonNode node) {
+        out.append(title).append(":\n");
+        long unknown = 0;
+        for (String outcome : new String[] {"CLOUDFRONT", "BUCKET", "REPLICA"}) {
+            JsonNode totals = node.at("/totals/" + outcome);
+            unknown += totals.get("unknownBytesRequests").asLong();
+            out.append(String.format(Locale.ROOT, "  %-34s %,12d %12s %14s%n", outcome, totals.get("requests").asLong(),
+                    bytes(totals.get("bytes").asLong()), usd(totals.get("usd"))));
+        }
+        JsonNode usd = node.get("usd");
+        double baseline = usd.get("allCloudFront").asDouble();
+        double savings = usd.get("savings").asDouble();
+        out.append(String.format(Locale.ROOT, "  %-34s %12s %12s %14s   saves %s (%.1f%%)%n", "total", "", "",
+                usd(usd.get("withFunction")), usd(usd.get("savings")), baseline == 0 ? 0 : savings * 100 / baseline));
+        if (unknown > 0) {
+            out.append(String.format(Locale.ROOT, "  (%,d redirected requests of unknown size: no log line gave their"
+                    + " blob's size; their transfer is not counted)%n", unknown));
+        }
+    }
+
+    static String usd(JsonNode value) {
+        return String.format(Locale.ROOT, "$%,.2f", value.asDouble());
+    }
+
+    static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.2f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.registryedge.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryedge.handler.core.Outcome;
+import dev.registryedge.ipmap.lookup.RegionMap;
+import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.RoutingConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What the function saves, or would save, from CloudFront's standard logs: every blob GET
+ * replayed through the routing core ({@link Replay}), tallied per outcome, day, distribution and
+ * client region ({@link Tally}, one per worker, files read in parallel), then priced
+ * ({@link Prices}). The result is one JSON document; the terminal summary and the HTML page are
+ * drawn from it.
+ */
+public final class SavingsReport {
+
+    /** What is assumed of the targets the function checks (replicas, caches): their contents are unknown offline. */
+    public enum Replicas { NONE, ALL, INVENTORY }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] OUTCOMES = {"CLOUDFRONT", "BUCKET", "REPLICA"};
+
+    /**
+     * What to read and how.
+     *
+     * @param distribution the distribution of every file, instead of the one its name says; may be null
+     * @param replicas what to assume of checked targets; null for both bounds (none, and all)
+     * @param inventory the S3 Inventory listing (CSV, gzip or not) for {@link Replicas#INVENTORY}
+     * @param progress where to draw a progress line, or null
+     */
+    public record Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory,
+            Prices prices, int threads, PrintStream progress) {}
+
+    /** The report, and whether anything could be read at all. */
+    public record Result(ObjectNode json, boolean readAnything) {}
+
+    private final RoutingConfig config;
+    private final RegionMap regions;
+
+    public SavingsReport(RoutingConfig config, RegionMap regions) {
+        this.config = config;
+        this.regions = regions;
+    }
+
+    /** @throws IllegalArgumentException when an input or the inventory cannot be listed or read */
+    public Result run(Request request) throws InterruptedException {
+        List<Path> files = files(request.inputs());
+        Set<String> inventory = request.replicas() == Replicas.INVENTORY ? inventory(request.inventory())
+                : Set.of();
+        Replicas primary = request.replicas() == null ? Replicas.NONE : request.replicas();
+        Problems problems = new Problems();
+        Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong readable = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Tally> tallies = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Math.min(request.threads(), files.size())); i++) {
+            Tally tally = new Tally(new Replay(config, regions, primary, inventory),
+                    request.replicas() == null ? new Replay(config, regions, Replicas.ALL, inventory) : null,
+                    regions, request.prices());
+            tallies.add(tally);
+            Thread worker = new Thread(() -> {
+                try {
+                    for (Path file; (file = queue.poll()) != null; ) {
+                        String distribution = request.distribution() != null ? request.distribution()
+                                : StandardLogFile.distributionOf(file);
+                        if (distribution == null) {
+                            problems.add(file.toString(), 0, "the name is not"
+                                    + " <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz; give --distribution");
+                        } else if (StandardLogFile.read(file, distribution.intern(), tally, problems)) {
+                            readable.incrementAndGet();
+                        }
+                        done.incrementAndGet();
+                    }
+                } catch (RuntimeException | Error e) {
+                    // Never a quietly smaller total: the whole report fails.
+                    failure.compareAndSet(null, e);
+                    queue.clear();
+                }
+            }, "report-" + i);
+            worker.start();
+            workers.add(worker);
+        }
+        Progress progress = new Progress(request.progress(), files.size(), done, tallies);
+        for (Thread worker : workers) {
+            for (worker.join(250); worker.isAlive(); worker.join(250)) {
+                progress.draw();
+            }
+        }
+        progress.finish();
+        if (failure.get() != null) {
+            throw new IllegalStateException("reading the logs failed: " + failure.get(), failure.get());
+        }
+        tallies.forEach(Tally::finish);
+        Tally all = tallies.get(0);
+        tallies.subList(1, tallies.size()).forEach(all::merge);
+        all.resolve();
+        ObjectNode json = json(all, files.size(), problems, request, primary);
+        return new Result(json, readable.get() > 0);
+    }
+
+    private ObjectNode json(Tally tally, int files, Problems problems, Request request, Replicas primary) {
+        Prices prices = request.prices();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode input = root.putObject("input");
+        input.put("files", files);
+        input.put("lines", tally.lines);
+        input.put("blobGets", tally.blobGets);
+        input.put("otherRequests", tally.otherRequests);
+        input.put("distinctBlobs", tally.distinctBlobs());
+        input.put("problems", problems.count());
+        problems.examples().forEach(input.putArray("problemExamples")::add);
+        root.put("replicas", request.replicas() == null ? "none (upper bound: all)"
+                : request.replicas().name().toLowerCase(java.util.Locale.ROOT));
+        root.putObject("prices").put("file", prices.file()).put("cloudFrontDiscount", prices.discount());
+
+        Map<Cell, Double> usd = new java.util.HashMap<>();
+        tally.cells.forEach((cell, counts) -> usd.put(cell, price(prices, cell, counts)));
+
+        Sums overall = new Sums();
+        Map<String, Sums> byDistribution = new TreeMap<>();
+        Map<String, Sums> byDay = new TreeMap<>();
+        Map<String, Sums> byRegion = new TreeMap<>();
+        Sums upper = new Sums();
+        Sums actual = new Sums();
+        tally.cells.forEach((cell, counts) -> {
+            double cost = usd.get(cell);
+            switch (cell.scenario()) {
+                case ALL_CLOUDFRONT, WITH_FUNCTION -> {
+                    overall.add(cell, counts, cost);
+                    byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()).add(cell, counts, cost);
+                    byDay.computeIfAbsent(cell.day(), d -> new Sums()).add(cell, counts, cost);
+                    byRegion.computeIfAbsent(cell.clientRegion(), d -> new Sums()).add(cell, counts, cost);
+                }
+                case WITH_FUNCTION_UPPER -> upper.add(cell, counts, cost);
+                case ACTUAL -> actual.add(cell, counts, cost);
+                default -> throw new IllegalStateException(cell.scenario().name());
+            }
+        });
+        overall.write(root);
+        ObjectNode distributions = root.putObject("distributions");
+        byDistribution.forEach((id, sums) -> {
+            ObjectNode node = distributions.putObject(id);
+            Distribution distribution = config.distributions().get(id);
+            node.put("name", distribution == null ? "not in the routing configuration" : distribution.name());
+            sums.write(node);
+        });
+        ObjectNode days = root.putObject("days");
+        byDay.forEach((day, sums) -> sums.write(days.putObject(day)));
+        ObjectNode clientRegions = root.putObject("clientRegions");
+        byRegion.forEach((region, sums) -> sums.write(clientRegions.putObject(region)));
+        if (request.replicas() == null) {
+            upper.baseline = overall.baseline;
+            ObjectNode node = root.putObject("upperBound");
+            node.put("replicas", "all");
+            upper.write(node);
+        }
+        actual.baseline = overall.baseline;
+        ObjectNode actualNode = root.putObject("actual");
+        actual.write(actualNode);
+        actualNode.set("unattributedRedirects", Sums.counts(actual.unattributed, actual.unattributedUsd));
+        return root;
+    }
+
+    /** What a cell's requests cost (see the README's Savings report for the formulas). */
+    private static double price(Prices prices, Cell cell, Counts counts) {
+        if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
+            return prices.cloudFront(cell.priceRegion(), counts.requests, counts.bytes);
+        }
+        double function = prices.lambda(counts.requests);
+        if (cell.outcome() == Outcome.CLOUDFRONT) {
+            return prices.cloudFront(cell.priceRegion(), counts.requests, counts.bytes) + function;
+        }
+        double redirect = prices.cloudFrontRequests(cell.priceRegion(), counts.requests) + function;
+        if (cell.outcome() == null) {
+            return redirect;
+        }
+        String client = cell.clientRegion().equals(Cell.OUTSIDE_AWS) ? null : cell.clientRegion();
+        return redirect + prices.s3(client, cell.targetRegion(), counts.requests, counts.bytes);
+    }
+
+    /** Counts and dollars per outcome, and the all-CloudFront baseline for the same requests. */
+    private static final class Sums {
+        final Map<String, Counts> counts = new TreeMap<>();
+        final Map<String, Double> usd = new TreeMap<>();
+        final Counts unattributed = new Counts();
+        double unattributedUsd;
+        double baseline;
+
+        void add(Cell cell, Counts c, double cost) {
+            if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
+                baseline += cost;
+                return;
+            }
+            if (cell.outcome() == null) {
+                unattributed.add(c);
+                unattributedUsd += cost;
+                return;
+            }
+            counts.computeIfAbsent(cell.outcome().name(), o -> new Counts()).add(c);
+            usd.merge(cell.outcome().name(), cost, Double::sum);
+        }
+
+        void write(ObjectNode node) {
+            ObjectNode totals = node.putObject("totals");
+            double total = unattributedUsd;
+            for (String outcome : OUTCOMES) {
+                Counts c = counts.getOrDefault(outcome, new Counts());
+                double cost = usd.getOrDefault(outcome, 0.0);
+                total += cost;
+                totals.set(outcome, Sums.counts(c, cost));
+            }
+            node.putObject("usd").put("withFunction", round(total)).put("allCloudFront", round(baseline))
+                    .put("savings", round(baseline - total));
+        }
+
+        static ObjectNode counts(Counts c, double cost) {
+            return JSON.createObjectNode().put("requests", c.requests).put("bytes", c.bytes)
+                    .put("unknownBytesRequests", c.unknownBytesRequests).put("usd", round(cost));
+        }
+    }
+
+    /** To a millionth of a dollar: exact enough for any bill, and the same on every machine. */
+    static double round(double usd) {
+        return BigDecimal.valueOf(usd).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static List<Path> files(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(input + ": cannot be listed (" + e.getMessage() + ")");
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new IllegalArgumentException(input + ": no such file or directory");
+            }
+        }
+        return files;
+    }
+
+    /** "bucket/key" of every object in an S3 Inventory CSV (bucket and URL-encoded key first, quoted). */
+    static Set<String> inventory(Path file) {
+        Set<String> objects = new HashSet<>();
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            long number = 0;
+            for (String line; (line = lines.readLine()) != null; ) {
+                number++;
+                String[] fields = line.split(",", 3);
+                if (fields.length < 2 || !fields[0].startsWith("\"") || !fields[1].startsWith("\"")) {
+                    throw new IllegalArgumentException(file + ":" + number + ": not an S3 Inventory CSV line"
+                            + " (\"bucket\",\"key\",...)");
+                }
+                objects.add(unquote(fields[0]) + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return objects;
+    }
+
+    private static String unquote(String field) {
+        return field.length() >= 2 && field.endsWith("\"") ? field.substring(1, field.length() - 1) : field;
+    }
+
+    /** A line on standard error, redrawn in place while the files are read. */
+    private static final class Progress {
+        private final PrintStream out;
+        private final int files;
+        private final AtomicInteger done;
+        private final List<Tally> tallies;
+        private final long started = System.nanoTime();
+
+        Progress(PrintStream out, int files, AtomicInteger done, List<Tally> tallies) {
+            this.out = out;
+            this.files = files;
+            this.done = done;
+            this.tallies = tallies;
+        }
+
+        void draw() {
+            if (out == null) {
+                return;
+            }
+            long lines = 0;
+            for (Tally tally : tallies) {
+                lines += tally.lines; // a racy read is fine for a progress line
+            }
+            int width = 30;
+            int filled = files == 0 ? width : done.get() * width / files;
+            out.printf("\r[%s%s] %d/%d files, %,d lines, %d s ", "#".repeat(filled), ".".repeat(width - filled),
+                    done.get(), files, lines, (System.nanoTime() - started) / 1_000_000_000L);
+            out.flush();
+        }
+
+        void finish() {
+            if (out != null) {
+                draw();
+                out.println();
+            }
+        }
+    }
+}

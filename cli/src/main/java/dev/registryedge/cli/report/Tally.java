@@ -1,0 +1,266 @@
+package dev.registryedge.cli.report;
+
+import dev.registryedge.handler.core.BlobKey;
+import dev.registryedge.handler.core.Decision;
+import dev.registryedge.handler.core.Outcome;
+import dev.registryedge.ipmap.lookup.RegionMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one worker has read: counts per {@link Cell}, and per blob the size a full 200 response
+ * told and the 307s still waiting for it (the memory the report needs grows with distinct blobs,
+ * not with lines). The cells a line adds to are worked out once per distribution, client,
+ * user agent, day and edge location, and the line only increments their counts. Tallies of
+ * several workers are merged, then {@link #resolve()}d.
+ */
+final class Tally {
+
+    /** A blob: its size once a log line tells it, and the redirected requests waiting for it. */
+    static final class Blob {
+        long size = -1;
+        Map<Cell, long[]> waiting;
+    }
+
+    /** What a path that names no blob is interned with. */
+    static final Object NOT_A_BLOB = new Object();
+
+    /**
+     * The cells of one context (everything a blob GET's cells depend on: distribution, client,
+     * user agent, day, edge location): all through CloudFront, with the function, its upper
+     * bound, and as logged. The context's strings are interned, so it is compared by identity.
+     */
+    private static final class Routed {
+        static final int ALL_CLOUDFRONT = 0;
+        static final int WITH_FUNCTION = 1;
+        static final int UPPER = 2;
+        static final int SERVED = 3;
+        static final int REDIRECTED = 4;
+        final String distribution;
+        final String clientIp;
+        final String userAgent;
+        final String day;
+        final String edge;
+        /** The blob, when decisions depend on it (an inventory says which replica holds which); else null. */
+        final Blob blob;
+        final Cell[] cells = new Cell[5];
+        /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
+        final long[] sums = new long[10];
+
+        Routed(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+            this.distribution = distribution;
+            this.clientIp = clientIp;
+            this.userAgent = userAgent;
+            this.day = day;
+            this.edge = edge;
+            this.blob = blob;
+        }
+
+        boolean is(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+            return this.clientIp == clientIp && this.userAgent == userAgent && this.day == day && this.edge == edge
+                    && this.distribution == distribution && this.blob == blob;
+        }
+
+        static int hash(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+            long h = System.identityHashCode(blob);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(distribution);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(clientIp);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(userAgent);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(day);
+            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(edge);
+            return (int) (h ^ (h >>> 29));
+        }
+    }
+
+    /**
+     * The contexts seen lately, direct-mapped by hash: a line finds its cells with one array read
+     * and no allocation; a context pushed out is flushed, and worked out again if it returns.
+     */
+    private final Routed[] contexts = new Routed[1 << 14];
+
+    private final Replay primary;
+    private final Replay upper;
+    /** Whether a decision depends on the blob, not only on who asks, when and where. */
+    private final boolean perBlob;
+    private final RegionMap regions;
+    private final Prices prices;
+    final Map<Cell, Counts> cells = new HashMap<>();
+    private final Map<String, Blob> blobs = new HashMap<>();
+    private final Map<String, String> clientRegions = new HashMap<>();
+    final Interner<Object> paths = new Interner<>(1_000_000);
+    final Interner<String> userAgents = new Interner<>(50_000);
+    final Interner<Void> addresses = new Interner<>(500_000);
+    final Interner<Void> words = new Interner<>(50_000);
+    long lines;
+    long blobGets;
+    long otherRequests;
+
+    /** @param upper the replay for the upper bound, or null when one replica assumption was asked for */
+    Tally(Replay primary, Replay upper, RegionMap regions, Prices prices) {
+        this.primary = primary;
+        this.upper = upper;
+        this.perBlob = primary.dependsOnBlob();
+        this.regions = regions;
+        this.prices = prices;
+    }
+
+    /**
+     * One request from a log; the strings are interned (the same value is the same object).
+     *
+     * @param path the interned cs-uri-stem
+     * @param get whether the method is GET
+     * @param status the HTTP status CloudFront answered with
+     * @param byFunction a 307 the function generated
+     * @param bytes what CloudFront sent (sc-bytes)
+     * @param fullSize the object's size when this response tells it (a full 200), else -1
+     */
+    void request(String day, String distribution, String edge, String clientIp, Interner.Entry<Object> path,
+            boolean get, int status, boolean byFunction, long bytes, long fullSize, String userAgent) {
+        Object blobOrNot = path.value;
+        if (blobOrNot == null) {
+            String key = BlobKey.of(path.text);
+            blobOrNot = key == null ? NOT_A_BLOB : blobs.computeIfAbsent(key, k -> new Blob());
+            path.value = blobOrNot;
+        }
+        boolean served = (status >= 200 && status < 300) || status == 304;
+        if (blobOrNot == NOT_A_BLOB || !get || !(served || byFunction)) {
+            otherRequests++;
+            return;
+        }
+        Blob blob = (Blob) blobOrNot;
+        blobGets++;
+        if (fullSize >= 0) {
+            blob.size = Math.max(blob.size, fullSize); // the same rule as merging workers: the largest seen
+        }
+        Blob decidedFor = perBlob ? blob : null;
+        int slot = Routed.hash(distribution, clientIp, userAgent, day, edge, decidedFor) & (contexts.length - 1);
+        Routed routed = contexts[slot];
+        if (routed == null || !routed.is(distribution, clientIp, userAgent, day, edge, decidedFor)) {
+            if (routed != null) {
+                flush(routed);
+            }
+            routed = route(new Routed(distribution, clientIp, userAgent, day, edge, decidedFor), path.text);
+            contexts[slot] = routed;
+        }
+        long known = served ? bytes : -1;
+        add(blob, routed, Routed.ALL_CLOUDFRONT, known);
+        add(blob, routed, Routed.WITH_FUNCTION, known);
+        if (upper != null) {
+            add(blob, routed, Routed.UPPER, known);
+        }
+        add(blob, routed, served ? Routed.SERVED : Routed.REDIRECTED, known);
+    }
+
+    private Routed route(Routed routed, String uri) {
+        String key = BlobKey.of(uri);
+        String priceRegion = prices.priceRegion(routed.edge);
+        Decision decision = primary.decide(routed.distribution, routed.clientIp, uri, key, routed.userAgent);
+        String client = clientRegion(decision, routed.clientIp);
+        routed.cells[Routed.ALL_CLOUDFRONT] = new Cell(Cell.Scenario.ALL_CLOUDFRONT, routed.day,
+                routed.distribution, Outcome.CLOUDFRONT, client, null, priceRegion);
+        routed.cells[Routed.WITH_FUNCTION] = cell(Cell.Scenario.WITH_FUNCTION, routed, decision, client, priceRegion);
+        if (upper != null) {
+            Decision upperDecision = upper.decide(routed.distribution, routed.clientIp, uri, key,
+                    routed.userAgent);
+            routed.cells[Routed.UPPER] = cell(Cell.Scenario.WITH_FUNCTION_UPPER, routed, upperDecision,
+                    clientRegion(upperDecision, routed.clientIp), priceRegion);
+        }
+        routed.cells[Routed.SERVED] = new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
+                Outcome.CLOUDFRONT, client, null, priceRegion);
+        // A logged 307 went where this build sends it, when this build redirects at all.
+        routed.cells[Routed.REDIRECTED] = decision.outcome().redirects()
+                ? cell(Cell.Scenario.ACTUAL, routed, decision, client, priceRegion)
+                : new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client, null, priceRegion);
+        return routed;
+    }
+
+    private static Cell cell(Cell.Scenario scenario, Routed context, Decision decision, String client,
+            String priceRegion) {
+        return new Cell(scenario, context.day, context.distribution, decision.outcome(), client,
+                decision.target() == null ? null : decision.target().endpoint() != null ? Cell.STORE_OUTSIDE_AWS
+                        : decision.target().region(), priceRegion);
+    }
+
+    /** The region the router placed the client in; else the map's (for the chart), else outside AWS. */
+    private String clientRegion(Decision decision, String clientIp) {
+        String region = decision.clientRegion();
+        if (region != null && !region.equals("local")) {
+            return region;
+        }
+        return clientRegions.computeIfAbsent(clientIp, ip -> {
+            String mapped = regions.regionOf(ip);
+            return mapped == null ? Cell.OUTSIDE_AWS : mapped;
+        });
+    }
+
+    private static void add(Blob blob, Routed routed, int which, long bytes) {
+        routed.sums[2 * which]++;
+        if (bytes >= 0) {
+            routed.sums[2 * which + 1] += bytes;
+        } else {
+            if (blob.waiting == null) {
+                blob.waiting = new HashMap<>();
+            }
+            blob.waiting.computeIfAbsent(routed.cells[which], c -> new long[1])[0]++;
+        }
+    }
+
+    /** Adds what the remembered contexts counted to the cells; call before reading {@link #cells}. */
+    void finish() {
+        for (Routed routed : contexts) {
+            if (routed != null) {
+                flush(routed);
+            }
+        }
+    }
+
+    private void flush(Routed routed) {
+        for (int i = 0; i < routed.cells.length; i++) {
+            if (routed.sums[2 * i] > 0) {
+                Counts counts = cells.computeIfAbsent(routed.cells[i], c -> new Counts());
+                counts.requests += routed.sums[2 * i];
+                counts.bytes += routed.sums[2 * i + 1];
+                routed.sums[2 * i] = 0;
+                routed.sums[2 * i + 1] = 0;
+            }
+        }
+    }
+
+    void merge(Tally other) {
+        other.cells.forEach((cell, counts) -> cells.computeIfAbsent(cell, c -> new Counts()).add(counts));
+        other.blobs.forEach((key, theirs) -> {
+            Blob ours = blobs.computeIfAbsent(key, k -> new Blob());
+            ours.size = Math.max(ours.size, theirs.size);
+            if (theirs.waiting != null) {
+                if (ours.waiting == null) {
+                    ours.waiting = new HashMap<>();
+                }
+                theirs.waiting.forEach((cell, n) -> ours.waiting.computeIfAbsent(cell, c -> new long[1])[0] += n[0]);
+            }
+        });
+        lines += other.lines;
+        blobGets += other.blobGets;
+        otherRequests += other.otherRequests;
+    }
+
+    /** Gives the waiting 307s the size their blob turned out to have, or counts them as of unknown size. */
+    void resolve() {
+        blobs.forEach((key, blob) -> {
+            if (blob.waiting != null) {
+                blob.waiting.forEach((cell, n) -> {
+                    Counts counts = cells.get(cell);
+                    if (blob.size >= 0) {
+                        counts.bytes += blob.size * n[0];
+                    } else {
+                        counts.unknownBytesRequests += n[0];
+                    }
+                });
+                blob.waiting = null;
+            }
+        });
+    }
+
+    int distinctBlobs() {
+        return blobs.size();
+    }
+}

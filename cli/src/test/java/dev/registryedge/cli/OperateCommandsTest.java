@@ -1,0 +1,532 @@
+package dev.registryedge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registryedge.cli.deploy.BlobBehaviour;
+import dev.registryedge.cli.deploy.EdgeOperations;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.standins.CloudFrontApiStandIn;
+import dev.registryedge.standins.LambdaApiStandIn;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.LambdaFunctionAssociation;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+
+/**
+ * deploy, status, disable, enable and rollback through the command line, against stand-ins of
+ * the Lambda and CloudFront APIs that check SigV4 and keep state as the services do, with the
+ * six distributions of the checked-in configuration.
+ */
+class OperateCommandsTest {
+
+    private static final String KEY = "AKIDOPERATOR";
+    private static final String SECRET = "operator-secret";
+    private static final String ROLE = "arn:aws:iam::123456789012:role/registry-edge";
+    private static final String APP_CI = "E2KP8SMSY4XB67";
+    private static final String BUILD01 = "E1Q1256FT1FBYD";
+    private static final String BUILD03 = "E2PBG0JIU6CTJY";
+    private static final List<String> ALL = List.copyOf(RoutingTable.config().distributions().keySet());
+
+    @TempDir
+    static Path dir;
+    private static Path zipV1;
+    private static Path zipV2;
+
+    private LambdaApiStandIn lambda;
+    private CloudFrontApiStandIn cloudFront;
+    private CloudFrontClient cloudFrontClient;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void operatorCredentialsAndZips() throws IOException {
+        // The commands take credentials as the AWS CLI does; system properties come first.
+        System.setProperty("aws.accessKeyId", KEY);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        zipV1 = zip("v1.zip", "index.js", "exports.handler = async (e) => e.Records[0].cf.request; // v1");
+        zipV2 = zip("v2.zip", "index.js", "exports.handler = async (e) => e.Records[0].cf.request; // v2");
+    }
+
+    @AfterAll
+    static void forgetCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void standIns() throws IOException {
+        lambda = new LambdaApiStandIn(Map.of(KEY, SECRET));
+        lambda.seed("legacy-redirect", "nodejs20.x", 5, 128);
+        lambda.seed("blob-headers", "nodejs20.x", 30, 512);
+        cloudFront = new CloudFrontApiStandIn(Map.of(KEY, SECRET), lambda);
+        String template;
+        try (InputStream in = getClass().getResourceAsStream("/deploy/distribution-config.xml")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        RoutingTable.config().distributions().forEach((id, distribution) -> cloudFront.add(id, template
+                .replace("${id}", id).replace("${bucket}", distribution.home().target().bucket())));
+        cloudFrontClient = CloudFrontClient.builder().region(Region.US_EAST_1).endpointOverride(cloudFront.uri())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET))).build();
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFrontClient.close();
+        cloudFront.close();
+        lambda.close();
+    }
+
+    @Test
+    void firstDeployCreatesTheFunctionPublishesVersionOneAndMovesEveryDistribution() {
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+
+        LambdaApiStandIn.Function function = lambda.functions.get("registry-edge");
+        assertEquals(List.of("nodejs22.x", "index.handler", 128, 5, ROLE), List.of(function.runtime, function.handler,
+                function.memorySize, function.timeout, function.role));
+        assertEquals(1, function.versions.size());
+        assertTrue(function.versions.get(0).get("Description").asText()
+                .startsWith("registry-edge: ip-ranges createDate 2026-08-22-15-17-05"), function.versions.toString());
+        for (String id : ALL) {
+            assertEquals(Optional.of(version(1)), viewerRequest(id), id);
+            assertEquals("Deployed", status(id), id);
+            // What it replaced and what it installed are kept for rollback.
+            assertEquals(legacy() + " " + version(1), cloudFront.distributions.get(id).tags.get(
+                    EdgeOperations.LAST_DEPLOY_TAG));
+        }
+        assertTrue(stdout().contains("created function registry-edge (nodejs22.x)"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): viewer-request legacy-redirect:1 -> registry-edge:1"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): Deployed"), output());
+        assertTrue(stderr().contains("waiting for CloudFront: 0 of 6 deployed"), output());
+        // Lambda refuses to publish while an upload is InProgress: deploy waited for it.
+        assertTrue(lambda.calls.stream().noneMatch(call -> call.startsWith("refused")), lambda.calls.toString());
+    }
+
+    @Test
+    void deployingTheSameZipAgainPublishesAndChangesNothing() {
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+        int lambdaWrites = lambda.writes().size();
+        int cloudFrontWrites = cloudFront.writes().size();
+
+        assertEquals(0, run("deploy", "--zip", zipV1.toString()), output());
+
+        assertEquals(lambdaWrites, lambda.writes().size(), lambda.calls.toString());
+        assertEquals(cloudFrontWrites, cloudFront.writes().size(), cloudFront.calls.toString());
+        assertTrue(stdout().contains("function registry-edge: version 1 has this code"), output());
+        assertTrue(stdout().contains(BUILD03 + " (build03): unchanged (registry-edge:1)"), output());
+    }
+
+    @Test
+    void aNewZipIsPublishedAsTheNextVersionAndEveryAssociationMoves() {
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+        assertEquals(0, run("deploy", "--zip", zipV2.toString()), output());
+
+        assertEquals(2, lambda.functions.get("registry-edge").versions.size());
+        for (String id : ALL) {
+            assertEquals(Optional.of(version(2)), viewerRequest(id), id);
+            assertEquals(version(1) + " " + version(2), cloudFront.distributions.get(id).tags.get(
+                    EdgeOperations.LAST_DEPLOY_TAG));
+        }
+        assertTrue(stdout().contains("uploaded " + zipV2), output());
+        assertTrue(stdout().contains("published registry-edge:2"), output());
+    }
+
+    @Test
+    void rollbackGoesBackAVersionIsSafeToRunTwiceAndDeployGoesForwardAgain() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+
+        assertEquals(0, run("rollback"), output());
+        ALL.forEach(id -> assertEquals(Optional.of(version(1)), viewerRequest(id), id));
+        assertTrue(stdout().contains(BUILD01 + " (build01): viewer-request registry-edge:2 -> registry-edge:1"), output());
+
+        int writes = cloudFront.writes().size();
+        assertEquals(0, run("rollback"), output());
+        assertEquals(writes, cloudFront.writes().size(), "a second rollback changes nothing");
+        assertTrue(stdout().contains(APP_CI + " (app.ci): unchanged (registry-edge:1)"), output());
+
+        assertEquals(0, run("deploy", "--zip", zipV2.toString()), output());
+        ALL.forEach(id -> assertEquals(Optional.of(version(2)), viewerRequest(id), id));
+        // Nothing was published or uploaded by rolling back and forth.
+        assertEquals(2, lambda.functions.get("registry-edge").versions.size());
+    }
+
+    @Test
+    void rollbackDuringAConcurrentEditStillRollsBack() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        cloudFront.distributions.get(BUILD03).editAfterNextRead = true;
+
+        assertEquals(0, run("rollback", "-d", BUILD03), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD03));
+        assertTrue(stderr().contains("changed by someone else since it was read; reading it again"), output());
+    }
+
+    @Test
+    void rollbackRefusesWhereSomethingElseThanTheLastDeployIsAssociated() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        cloudFront.distributions.get(APP_CI).tags.put(EdgeOperations.LAST_DEPLOY_TAG, legacy() + " " + version(1));
+
+        assertEquals(1, run("rollback"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: registry-edge:2 is associated, not registry-edge:1"
+                + " that the last deploy installed: nothing to roll back"), output());
+        assertEquals(Optional.of(version(2)), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD01), "the others are done");
+    }
+
+    @Test
+    void aConcurrentEditDuringDeployIsReadAgainRetriedAndKept() {
+        cloudFront.distributions.get(BUILD03).editAfterNextRead = true;
+
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD03));
+        assertEquals(CloudFrontApiStandIn.OTHER_EDIT, config(BUILD03).comment(), "the other edit was kept");
+        assertEquals(2, cloudFront.calls.stream().filter(call -> call.equals("UpdateDistribution " + BUILD03)).count(),
+                cloudFront.calls.toString());
+        assertTrue(stderr().contains(BUILD03 + " (build03): changed by someone else since it was read; reading it again"),
+                output());
+    }
+
+    @Test
+    void oneDistributionFailingIsReportedAfterTheOthersAreDone() {
+        cloudFront.fail("UpdateDistribution", BUILD01, 403, "AccessDenied");
+
+        assertEquals(1, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+
+        assertEquals(Optional.of(legacy()), viewerRequest(BUILD01).map(arn -> arn));
+        ALL.stream().filter(id -> !id.equals(BUILD01))
+                .forEach(id -> assertEquals(Optional.of(version(1)), viewerRequest(id), id));
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: AccessDenied: failure injected by the test"), output());
+        assertTrue(stderr().contains("not changed: " + BUILD01 + " (see above); the others are done"), output());
+    }
+
+    @Test
+    void aDryRunReadsEverythingAndWritesNothing() {
+        assertEquals(0, run("deploy", "--dry-run", "--zip", zipV1.toString(), "--role", ROLE), output());
+        assertEquals(List.of(), lambda.writes());
+        assertEquals(List.of(), cloudFront.writes());
+        assertTrue(stdout().contains("would create function registry-edge (nodejs22.x, index.handler, 128 MB, 5 s, role "
+                + ROLE + ")"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): would change viewer-request legacy-redirect:1 ->"
+                + " registry-edge:(new)"), output());
+
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        int lambdaWrites = lambda.writes().size();
+        int cloudFrontWrites = cloudFront.writes().size();
+        out.reset();
+        for (String[] command : List.of(new String[] {"deploy", "--dry-run", "--zip", zipV2.toString()},
+                new String[] {"disable", "--dry-run"}, new String[] {"rollback", "--dry-run"})) {
+            assertEquals(0, run(command), output());
+        }
+        assertEquals(lambdaWrites, lambda.writes().size(), lambda.calls.toString());
+        assertEquals(cloudFrontWrites, cloudFront.writes().size(), cloudFront.calls.toString());
+        assertTrue(stdout().contains("would upload " + zipV2), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): would change viewer-request registry-edge:1 -> none"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): would change viewer-request registry-edge:1 -> legacy-redirect:1"),
+                output());
+    }
+
+    @Test
+    void disableRemovesOnlyTheAssociationAndEnablePutsItBackExactly() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        Map<String, DistributionConfig> before = new java.util.HashMap<>();
+        ALL.forEach(id -> before.put(id, config(id)));
+
+        assertEquals(0, run("disable"), output());
+        for (String id : ALL) {
+            assertEquals(Optional.empty(), viewerRequest(id), id);
+            assertEquals(BlobBehaviour.withViewerRequest(before.get(id), Optional.empty()), config(id),
+                    "only the viewer-request association went: " + id);
+            assertEquals("origin-response", BlobBehaviour.find(config(id)).orElseThrow().lambdaFunctionAssociations()
+                    .items().get(0).eventTypeAsString());
+        }
+        assertTrue(stdout().contains("disabled: CloudFront serves blobs itself"), output());
+
+        assertEquals(0, run("enable"), output());
+        ALL.forEach(id -> assertEquals(before.get(id), config(id), "restored exactly: " + id));
+        assertEquals(0, run("enable"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): unchanged (registry-edge:1)"), output());
+    }
+
+    @Test
+    void enableUsesTheRecordAndTheGivenVersionOnlyWhereThereIsNone() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        run("disable");
+        cloudFront.distributions.get(APP_CI).tags.clear();
+
+        assertEquals(1, run("enable"), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: no association recorded by disable"), output());
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01));
+        assertEquals(Optional.empty(), cloudFront.distributions.get(BUILD01).tags.get(EdgeOperations.DISABLED_TAG) == null
+                ? Optional.empty() : Optional.of("still there"), "enable removes what disable recorded");
+
+        run("disable", "-d", BUILD01);
+        assertEquals(0, run("enable", "--function-version", "1"), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI), "nothing recorded: the version given");
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01), "recorded: what disable removed");
+    }
+
+    @Test
+    void deployLeavesADisabledDistributionAlone() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("disable", "-d", APP_CI);
+
+        assertEquals(1, run("deploy", "--zip", zipV2.toString()), output());
+        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: switched off by `disable`; `enable` it first"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(2)), viewerRequest(BUILD01));
+    }
+
+    @Test
+    void disableGoesOnPastADistributionItCannotChange() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        cloudFront.fail("GetDistribution", BUILD01, 400, "InvalidArgument");
+        cloudFront.fail("UpdateDistribution", BUILD03, 403, "AccessDenied");
+
+        assertEquals(1, run("disable"), output());
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: InvalidArgument"), output());
+        assertTrue(stdout().contains(BUILD03 + " (build03): FAILED: AccessDenied"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD03));
+        assertTrue(stderr().contains("not changed: " + BUILD03), output());
+    }
+
+    @Test
+    void aDistributionWithoutTheBlobBehaviourStopsTheCommandBeforeAnyChange() {
+        CloudFrontApiStandIn.Distribution build03 = cloudFront.distributions.get(BUILD03);
+        build03.configXml = build03.configXml.replace("<PathPattern>/docker/registry/v2/blobs/*</PathPattern>",
+                "<PathPattern>/v2/*</PathPattern>");
+
+        assertEquals(1, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+
+        assertEquals(List.of(), lambda.writes());
+        assertEquals(List.of(), cloudFront.writes());
+        assertTrue(stderr().contains(BUILD03 + " (build03) has no cache behaviour for /docker/registry/v2/blobs/*: add one"),
+                output());
+        assertTrue(stderr().contains("nothing changed"), output());
+    }
+
+    @Test
+    void distributionsOfAnotherAccountAreSkippedWithTheReasonUnlessNamed() {
+        cloudFront.otherAccount.add(BUILD01);
+        cloudFront.distributions.remove(BUILD03);
+
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+        assertTrue(stderr().contains("skipped " + BUILD01 + " (build01): not visible with these credentials (AccessDenied"),
+                output());
+        assertTrue(stderr().contains("skipped " + BUILD03 + " (build03): not visible with these credentials"
+                + " (NoSuchDistribution"), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
+
+        // Named, an unreadable distribution is an error: rollback stops before any change...
+        assertEquals(1, run("rollback", "-d", BUILD01, "-d", APP_CI), output());
+        assertTrue(stderr().contains(BUILD01 + " (build01): AccessDenied"), output());
+        assertTrue(stderr().contains("nothing changed"), output());
+        // ...and the emergency switch reports it and goes on.
+        assertEquals(1, run("disable", "-d", BUILD01, "-d", APP_CI), output());
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: AccessDenied"), output());
+        assertEquals(Optional.empty(), viewerRequest(APP_CI));
+    }
+
+    @Test
+    void statusShowsTheVersionWhetherItIsTheLocalCodeTheStateAndTheAges() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        cloudFront.deployDelay = Duration.ofMinutes(1);
+        run("disable", "-d", BUILD03, "--no-wait");
+        out.reset();
+
+        assertEquals(0, run("status", "--zip", zipV2.toString()), output());
+        List<String> lines = stdout().lines().toList();
+        assertTrue(lines.get(0).startsWith("local: " + zipV2 + " (code sha256 "), lines.get(0));
+        assertTrue(lines.get(0).endsWith("ip-ranges 2026-08-22 (" + java.time.Duration.between(
+                java.time.Instant.parse("2026-08-22T15:17:05Z"), java.time.Instant.now()).toDays() + " days old)"),
+                lines.get(0));
+        assertEquals(List.of("DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP", "MAP", "PUBLISHED"),
+                List.of(lines.get(1).split(" +")));
+        String appCi = lines.stream().filter(line -> line.startsWith(APP_CI)).findFirst().orElseThrow();
+        assertTrue(appCi.matches(APP_CI + " +app\\.ci +registry-edge:1 +differs +Deployed +2026-08-22 \\(\\d+ days old\\)"
+                + " +\\d{4}-\\d\\d-\\d\\d \\(0 days ago\\)"), appCi);
+        String build03 = lines.stream().filter(line -> line.startsWith(BUILD03)).findFirst().orElseThrow();
+        assertTrue(build03.matches(BUILD03 + " +build03 +disabled +- +InProgress +- +-"), build03);
+
+        out.reset();
+        assertEquals(0, run("status", "--zip", zipV1.toString(), "-d", APP_CI), output());
+        assertTrue(stdout().contains("registry-edge:1  = local zip"), output());
+    }
+
+    @Test
+    void waitingForCloudFrontGivesUpAfterTheTimeoutAndARerunWaitsAgain() {
+        cloudFront.deployDelay = Duration.ofMinutes(5);
+
+        assertEquals(3, run("deploy", "--zip", zipV1.toString(), "--role", ROLE, "--wait-timeout", "1s"), output());
+        assertTrue(stderr().contains("gave up waiting after"), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
+
+        // Nothing left to change, but CloudFront has not finished: a rerun waits for it.
+        assertEquals(3, run("deploy", "--zip", zipV1.toString(), "--wait-timeout", "200ms"), output());
+        cloudFront.distributions.values().forEach(d -> d.deployedAt = java.time.Instant.now());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString()), output());
+    }
+
+    @Test
+    void argumentsAndTheZipAreCheckedBeforeAnyCall() throws IOException {
+        assertEquals(2, run("deploy", "--zip", zipV1.toString(), "--function",
+                "arn:aws:lambda:eu-west-1:123456789012:function:registry-edge"), output());
+        assertTrue(stderr().contains("is in eu-west-1: Lambda@Edge takes functions in us-east-1 only"), output());
+        assertEquals(2, run("disable", "-d", "E0NOTCONFIGURED"), output());
+        assertTrue(stderr().contains("distribution E0NOTCONFIGURED is not in the routing configuration"), output());
+        assertEquals(2, run("deploy", "--zip", zipV1.toString(), "--runtime", "nodejs20.x"), output());
+        assertEquals(2, run("deploy", "--zip", zipV1.toString(), "--function", "registry-edge:3"), output());
+        assertTrue(stderr().contains("names a version or alias"), output());
+        assertEquals(2, run("enable", "--function-version", "$LATEST"), output());
+        assertTrue(stderr().contains("Lambda@Edge takes neither $LATEST nor aliases"), output());
+
+        byte[] big = new byte[1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        Path tooBig = zip("big.zip", "index.js", new String(big, StandardCharsets.ISO_8859_1));
+        assertEquals(1, run("deploy", "--zip", tooBig.toString(), "--role", ROLE), output());
+        assertTrue(stderr().contains("over Lambda@Edge's 1048576 for a viewer-request function"), output());
+        Path noIndex = zip("java.zip", "dev/registryedge/Handler.class", "not javascript");
+        assertEquals(1, run("deploy", "--zip", noIndex.toString(), "--role", ROLE), output());
+        assertTrue(stderr().contains("no index.js at the top"), output());
+
+        assertEquals(List.of(), lambda.calls);
+        assertEquals(List.of(), cloudFront.calls);
+    }
+
+    @Test
+    void deployWithoutTheFunctionAndWithoutARoleSaysHowToCreateIt() {
+        assertEquals(1, run("deploy", "--zip", zipV1.toString()), output());
+        assertTrue(stderr().contains("function registry-edge does not exist in us-east-1: give --role ARN"), output());
+        assertEquals(List.of(), cloudFront.writes());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("deploy", "status", "disable", "enable", "rollback")) {
+            out.reset();
+            assertEquals(0, Main.run(new String[] {command, "--help"}, InputStream.nullInputStream(),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+            assertTrue(stdout().startsWith("Usage: registry-edge " + command), stdout());
+            assertTrue(stdout().contains("--distribution=ID"), stdout());
+        }
+    }
+
+    @Test
+    void theStandInsRefuseAWrongKeyAndAScopeOutsideUsEast1() {
+        System.setProperty("aws.secretAccessKey", "not-the-secret");
+        try {
+            assertEquals(1, run("status"), output());
+            assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: SignatureDoesNotMatch"), output());
+        } finally {
+            System.setProperty("aws.secretAccessKey", SECRET);
+        }
+        LambdaException wrongKey = assertThrows(LambdaException.class,
+                () -> lambdaClient(Region.US_EAST_1, "not-the-secret").getFunction(b -> b.functionName("blob-headers")));
+        assertEquals("InvalidSignatureException", wrongKey.awsErrorDetails().errorCode());
+        LambdaException wrongScope = assertThrows(LambdaException.class,
+                () -> lambdaClient(Region.US_WEST_2, SECRET).getFunction(b -> b.functionName("blob-headers")));
+        assertTrue(wrongScope.getMessage().contains("credential scope us-west-2/lambda, expected us-east-1/lambda"),
+                wrongScope.getMessage());
+        CloudFrontException refused = assertThrows(CloudFrontException.class,
+                () -> CloudFrontClient.builder().region(Region.EU_WEST_1).endpointOverride(cloudFront.uri())
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
+                        .build().getDistribution(b -> b.id(APP_CI)));
+        assertTrue(refused.getMessage().contains("credential scope eu-west-1/cloudfront"), refused.getMessage());
+        assertNull(lambda.functions.get("registry-edge"));
+    }
+
+    private LambdaClient lambdaClient(Region region, String secret) {
+        return LambdaClient.builder().region(region).endpointOverride(lambda.uri())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, secret))).build();
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!List.of(args).contains("--help")) {
+            all.addAll(List.of("--lambda-endpoint", lambda.uri().toString(), "--cloudfront-endpoint",
+                    cloudFront.uri().toString(), "--poll-interval", "20ms"));
+        }
+        err.reset();
+        return Main.run(all.toArray(String[]::new), InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String output() {
+        return "stdout:\n" + stdout() + "\nstderr:\n" + stderr();
+    }
+
+    private DistributionConfig config(String id) {
+        return cloudFrontClient.getDistributionConfig(b -> b.id(id)).distributionConfig();
+    }
+
+    private Optional<String> viewerRequest(String id) {
+        return BlobBehaviour.viewerRequest(config(id)).map(LambdaFunctionAssociation::lambdaFunctionARN);
+    }
+
+    private String status(String id) {
+        return cloudFrontClient.getDistribution(b -> b.id(id)).distribution().status();
+    }
+
+    private static String version(int number) {
+        return "arn:aws:lambda:us-east-1:" + LambdaApiStandIn.ACCOUNT + ":function:registry-edge:" + number;
+    }
+
+    private static String legacy() {
+        return "arn:aws:lambda:us-east-1:" + LambdaApiStandIn.ACCOUNT + ":function:legacy-redirect:1";
+    }
+
+    private static Path zip(String name, String entry, String content) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream stream = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(stream)) {
+            zip.setLevel(0);
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+        }
+        return file;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.registryedge.cli;
+
+import static dev.registryedge.cli.testing.StandardLogs.blob;
+import static dev.registryedge.cli.testing.StandardLogs.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.cli.testing.StandardLogs;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report} through the command line: outputs, exit codes, argument checks. */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path logs() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        StandardLogs.write(logs.resolve("E2KP8SMSY4XB67.2026-11-01-10.a1.gz"), List.of(
+                line("2026-11-01", "IAD89-C1", 1 << 30, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss",
+                        1 << 30, null),
+                line("2026-11-01", "IAD89-C1", 1 << 20, "8.8.8.8", "GET", blob("bb"), 200, "docker", "Hit", 1 << 20,
+                        null)));
+        return logs;
+    }
+
+    @Test
+    void writesTheSummaryTheJsonAndThePageWhole() throws Exception {
+        Path logs = logs();
+        Path json = dir.resolve("out/report.json");
+        Path html = dir.resolve("out/report.html");
+
+        assertEquals(0, run("report", logs.toString(), "--json", json.toString(), "--html", html.toString()),
+                err.toString());
+
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("registry-edge report: 1 files, 2 lines, 2 blob GETs (0 other requests),"
+                + " 0 problems"), summary);
+        assertTrue(summary.contains("with the function, replicas none (upper bound: all):"), summary);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(1, report.at("/totals/BUCKET/requests").asLong());
+        assertEquals(1, report.at("/totals/CLOUDFRONT/requests").asLong());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.endsWith("</html>\n"));
+        assertTrue(page.contains("data-figure=\"totals.BUCKET.requests\" data-value=\"1\""), page);
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of("report.html", "report.json"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "no partial files left");
+        }
+    }
+
+    @Test
+    void nothingReadableExitsOneAndSaysWhy() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("bad"));
+        Files.write(logs.resolve("E2KP8SMSY4XB67.2026-11-01-10.a1.gz"), new byte[] {31, -117, 8, 0});
+
+        assertEquals(1, run("report", logs.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("truncated or corrupt gzip"), out.toString());
+    }
+
+    @Test
+    void argumentsAreCheckedAndAPriceTableProblemIsNamed() throws Exception {
+        Path logs = logs();
+        assertEquals(2, run("report", logs.toString(), "--replicas", "some"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--replicas some: none or all"), err.toString());
+        assertEquals(2, run("report", logs.toString(), "--replicas", "all", "--replicas-inventory", "x.csv"));
+        assertEquals(2, run("report"));
+        Path prices = Files.writeString(dir.resolve("prices.json"), "{\"cloudFront\": {}}");
+        assertEquals(1, run("report", logs.toString(), "--prices", prices.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(prices + ": cloudFront.discount.value: missing"),
+                err.toString());
+        assertEquals(2, run("report", dir.resolve("missing").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing: no such file or directory"), err.toString());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}

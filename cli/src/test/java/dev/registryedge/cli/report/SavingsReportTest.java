@@ -1,0 +1,216 @@
+package dev.registryedge.cli.report;
+
+import static dev.registryedge.cli.testing.StandardLogs.blob;
+import static dev.registryedge.cli.testing.StandardLogs.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.handler.generated.AwsRegionMap;
+import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.cli.testing.StandardLogs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report over generated logs whose totals are known: every figure below is worked out by
+ * hand from the test price table (CloudFront $0.10/GB in North America and $0.20 in Europe,
+ * $0.000001 per CloudFront request, Lambda@Edge request and S3 GET, S3 $0.01/GB between us-east-1
+ * and us-east-2) and the checked-in routing.
+ */
+class SavingsReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long GIB = 1L << 30;
+    private static final String APP_CI = "E2KP8SMSY4XB67";
+    private static final String BUILD03 = "E2PBG0JIU6CTJY";
+    private static final String DOCKER = "docker/24.0.7 go/go1.20.10";
+
+    @TempDir
+    Path logs;
+    private Prices prices;
+
+    @BeforeEach
+    void prices() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
+            prices = Prices.read("report/prices.json", in);
+        }
+    }
+
+    private void knownLogs() throws IOException {
+        String day1 = "2026-11-01";
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.a1b2c3d4.gz"), List.of(
+                // us-east-1 client: the bucket, same region.
+                line(day1, "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, DOCKER, "Miss", GIB, null),
+                // us-east-1 over IPv6.
+                line(day1, "IAD89-C1", 2 * GIB, "2600:1f18:4000::1", "GET", blob("bb"), 200, DOCKER, "Hit", 2 * GIB, null),
+                // us-west-2: the replica if it holds the blob, else CloudFront.
+                line(day1, "IAD89-C1", GIB, "35.80.0.1", "GET", blob("aa"), 200, DOCKER, "Hit", GIB, null),
+                // Outside AWS, a range.
+                line(day1, "IAD89-C1", GIB / 2, "8.8.8.8", "GET", blob("bb"), 206, DOCKER, "Hit", GIB / 2,
+                        "0 536870911"),
+                // Neither counts: a HEAD and a manifest.
+                line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null),
+                line(day1, "IAD89-C1", 900, "52.22.255.189", "GET", "/docker/registry/v2/repositories/a/_manifests/tags"
+                        + "/latest/current/link", 200, DOCKER, "Hit", 71, null),
+                // The function's 307s: blob aa's size is known from the first line, cc's from none.
+                line(day1, "IAD89-C1", 610, "52.22.255.189", "GET", blob("aa"), 307, DOCKER, "LambdaGeneratedResponse",
+                        -1, null),
+                line(day1, "IAD89-C1", 610, "52.22.255.189", "GET", blob("cc"), 307, DOCKER, "LambdaGeneratedResponse",
+                        -1, null),
+                "a line that is not a request"));
+        StandardLogs.write(logs.resolve(BUILD03 + ".2026-11-02-07.e5f6a7b8.gz"), List.of(
+                // us-east-2 client of build03: the replica if it holds the blob, else build03's bucket in us-east-1.
+                line("2026-11-02", "FRA50-C1", GIB, "3.12.0.1", "GET", blob("dd"), 200, DOCKER, "Miss", GIB, null)));
+        byte[] whole;
+        Path truncated = StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-11.truncated.gz"), List.of(
+                line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null)));
+        whole = Files.readAllBytes(truncated);
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 8));
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.nofields.gz"),
+                line(day1, "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, DOCKER, "Hit", GIB, null) + "\n");
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-13.newcolumn.gz"), "#Version: 1.0\n"
+                + StandardLogs.FIELDS + " x-new-column\n"
+                + line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null)
+                + "\tnew\n");
+        StandardLogs.write(logs.resolve("access.log.gz"), List.of());
+    }
+
+    private JsonNode report(SavingsReport.Replicas replicas) throws Exception {
+        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, replicas, null, prices, 2, null));
+        assertTrue(result.readAnything());
+        // Read back as a user's tool would: numbers as doubles.
+        return JSON.readTree(result.json().toString());
+    }
+
+    @Test
+    void totalsPerOutcomeDayDistributionAndRegionAreExactWithBothReplicaBounds() throws Exception {
+        knownLogs();
+        JsonNode report = report(null);
+
+        assertEquals(JSON.readTree("""
+                {"files": 6, "lines": 12, "blobGets": 7, "otherRequests": 4, "distinctBlobs": 4, "problems": 5,
+                 "problemExamples": [
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-10.a1b2c3d4.gz:11: 1 fields, the #Fields header has 33",
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-11.truncated.gz:4: truncated or corrupt gzip; the 1 requests before it were counted",
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-12.nofields.gz:1: a request before any #Fields: header; the file is skipped",
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-13.newcolumn.gz:2: unknown columns ignored: x-new-column",
+                   "%1$s/access.log.gz:0: the name is not <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz; give --distribution"]}
+                """.formatted(logs)), report.get("input"));
+        assertEquals("none (upper bound: all)", report.get("replicas").asText());
+        assertEquals(JSON.readTree("""
+                {"CLOUDFRONT": {"requests": 2, "bytes": 1610612736, "unknownBytesRequests": 0, "usd": 0.150004},
+                 "BUCKET": {"requests": 5, "bytes": 5368709120, "unknownBytesRequests": 1, "usd": 0.010015},
+                 "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}}
+                """), report.get("totals"));
+        assertEquals(JSON.readTree("""
+                {"withFunction": 0.160019, "allCloudFront": 0.750007, "savings": 0.589988}
+                """), report.get("usd"));
+        assertEquals(JSON.readTree("""
+                {"E2KP8SMSY4XB67": {"name": "app.ci",
+                   "totals": {"CLOUDFRONT": {"requests": 2, "bytes": 1610612736, "unknownBytesRequests": 0, "usd": 0.150004},
+                              "BUCKET": {"requests": 4, "bytes": 4294967296, "unknownBytesRequests": 1, "usd": 0.000012},
+                              "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
+                   "usd": {"withFunction": 0.150016, "allCloudFront": 0.550006, "savings": 0.39999}},
+                 "E2PBG0JIU6CTJY": {"name": "build03",
+                   "totals": {"CLOUDFRONT": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0},
+                              "BUCKET": {"requests": 1, "bytes": 1073741824, "unknownBytesRequests": 0, "usd": 0.010003},
+                              "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
+                   "usd": {"withFunction": 0.010003, "allCloudFront": 0.200001, "savings": 0.189998}}}
+                """), report.get("distributions"));
+        // One distribution per day here, so the days repeat the distributions' figures.
+        assertEquals(report.at("/distributions/" + APP_CI + "/usd"), report.at("/days/2026-11-01/usd"));
+        assertEquals(report.at("/distributions/" + BUILD03 + "/totals"), report.at("/days/2026-11-02/totals"));
+        assertEquals(JSON.readTree("""
+                {"outside AWS": {"withFunction": 0.050002, "allCloudFront": 0.050001, "savings": -0.000001},
+                 "us-east-1": {"withFunction": 0.000012, "allCloudFront": 0.400004, "savings": 0.399992},
+                 "us-east-2": {"withFunction": 0.010003, "allCloudFront": 0.200001, "savings": 0.189998},
+                 "us-west-2": {"withFunction": 0.100002, "allCloudFront": 0.100001, "savings": -0.000001}}
+                """), regionsUsd(report));
+        assertEquals(JSON.readTree("""
+                {"replicas": "all",
+                 "totals": {"CLOUDFRONT": {"requests": 1, "bytes": 536870912, "unknownBytesRequests": 0, "usd": 0.050002},
+                            "BUCKET": {"requests": 4, "bytes": 4294967296, "unknownBytesRequests": 1, "usd": 0.000012},
+                            "REPLICA": {"requests": 2, "bytes": 2147483648, "unknownBytesRequests": 0, "usd": 0.000006}},
+                 "usd": {"withFunction": 0.05002, "allCloudFront": 0.750007, "savings": 0.699987}}
+                """), report.get("upperBound"));
+        assertEquals(JSON.readTree("""
+                {"totals": {"CLOUDFRONT": {"requests": 5, "bytes": 5905580032, "unknownBytesRequests": 0, "usd": 0.65001},
+                            "BUCKET": {"requests": 2, "bytes": 1073741824, "unknownBytesRequests": 1, "usd": 0.000006},
+                            "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
+                 "usd": {"withFunction": 0.650016, "allCloudFront": 0.750007, "savings": 0.099991},
+                 "unattributedRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}}
+                """), report.get("actual"));
+    }
+
+    @Test
+    void oneReplicaAssumptionGivesNoUpperBound() throws Exception {
+        knownLogs();
+        JsonNode all = report(SavingsReport.Replicas.ALL);
+        assertEquals("all", all.get("replicas").asText());
+        assertFalse(all.has("upperBound"));
+        assertEquals(2, all.at("/totals/REPLICA/requests").asLong());
+    }
+
+    @Test
+    void anInventoryTellsWhichReplicaHoldsWhichBlob() throws Exception {
+        knownLogs();
+        // The us-west-2 replica holds aa; the us-east-2 replica does not hold dd; the same us-west-2
+        // client's bb is in no replica.
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-14.samewest.gz"), List.of(
+                line("2026-11-01", "IAD89-C1", GIB, "35.80.0.1", "GET", blob("bb"), 200, DOCKER, "Hit", GIB, null)));
+        Path inventory = Files.writeString(logs.resolveSibling("inventory.csv"),
+                "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"" + blob("aa").substring(1)
+                        + "\",\"1073741824\"\n");
+        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.INVENTORY, inventory, prices, 1,
+                        null));
+        JsonNode report = JSON.readTree(result.json().toString());
+        assertEquals(1, report.at("/totals/REPLICA/requests").asLong());
+        assertEquals(GIB, report.at("/totals/REPLICA/bytes").asLong());
+        assertEquals(5, report.at("/totals/BUCKET/requests").asLong());
+        assertEquals(2, report.at("/totals/CLOUDFRONT/requests").asLong());
+    }
+
+    @Test
+    void nothingReadableIsReportedAsSuch() throws Exception {
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.nofields.gz"), "garbage\n");
+        Files.write(logs.resolve(APP_CI + ".2026-11-01-13.notgzip.gz"), new byte[] {1, 2, 3});
+        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, null, null, prices, 2, null));
+        assertFalse(result.readAnything());
+        assertEquals(2, result.json().at("/input/problems").asLong());
+    }
+
+    @Test
+    void aBrokenPriceTableNamesTheFieldAndValue() {
+        String broken = """
+                {"cloudFront": {"discount": {"value": "ten percent"}}}
+                """;
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Prices.read("my-prices.json", new java.io.ByteArrayInputStream(broken.getBytes())));
+        assertEquals("my-prices.json: cloudFront.discount.value: 'ten percent' is not a number", e.getMessage());
+    }
+
+    @Test
+    void theBuiltInPriceTableReads() {
+        assertEquals("data/prices.json", Prices.builtIn().file());
+        assertEquals("europe", Prices.builtIn().priceRegion("FRA56-P4"));
+    }
+
+    private static JsonNode regionsUsd(JsonNode report) {
+        var regions = JSON.createObjectNode();
+        report.get("clientRegions").fields().forEachRemaining(e -> regions.set(e.getKey(), e.getValue().get("usd")));
+        return regions;
+    }
+}
