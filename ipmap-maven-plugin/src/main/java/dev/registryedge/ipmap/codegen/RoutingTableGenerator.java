@@ -41,7 +41,7 @@ public final class RoutingTableGenerator {
     public static JavaFile generate(String packageName, String className, RoutingConfig config, String source) {
         Map<Target, String> targets = new LinkedHashMap<>();
         Map<Credentials, String> credentials = new LinkedHashMap<>();
-        for (Distribution distribution : sortedDistributions(config)) {
+        for (Distribution distribution : config.distributions().values()) {
             collect(distribution.home(), targets, credentials);
             distribution.routes().values().forEach(routes -> routes.forEach(r -> collect(r, targets, credentials)));
         }
@@ -55,7 +55,8 @@ public final class RoutingTableGenerator {
         ParameterizedTypeName distributionMap = ParameterizedTypeName.get(ClassName.get(Map.class),
                 ClassName.get(String.class), DISTRIBUTION);
         build.addStatement("$T distributions = new $T<>()", distributionMap, LinkedHashMap.class);
-        for (Distribution distribution : sortedDistributions(config)) {
+        // In the configuration's order, which the command line lists distributions in.
+        for (Distribution distribution : config.distributions().values()) {
             CodeBlock.Builder routes = CodeBlock.builder().add("$T.ofEntries(", Map.class).indent();
             List<String> regions = new ArrayList<>(distribution.routes().keySet());
             regions.sort(null);
@@ -117,11 +118,6 @@ public final class RoutingTableGenerator {
                 t.bucket(), t.region(), t.endpoint(), t.pathStyle(), t.checkExists());
     }
 
-    private static List<Distribution> sortedDistributions(RoutingConfig config) {
-        List<Distribution> sorted = new ArrayList<>(config.distributions().values());
-        sorted.sort((a, b) -> a.id().compareTo(b.id()));
-        return sorted;
-    }
 
     private static void collect(Route route, Map<Target, String> targets, Map<Credentials, String> credentials) {
         targets.computeIfAbsent(route.target(), t -> variableName("target", t.name(), targets, credentials));

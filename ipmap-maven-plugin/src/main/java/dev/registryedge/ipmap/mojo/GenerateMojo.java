@@ -1,19 +1,11 @@
 package dev.registryedge.ipmap.mojo;
 
-import dev.registryedge.ipmap.json.InputException;
-import dev.registryedge.ipmap.ranges.Selection;
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,7 +19,7 @@ import org.apache.maven.project.MavenProject;
  * replaces the file. Without refresh it never touches the network.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public final class GenerateMojo extends AbstractMojo {
+public final class GenerateMojo extends AbstractGenerateMojo {
 
     /** The ip-ranges.json snapshot to build from; replaced on refresh. */
     @Parameter(property = "ipmap.snapshot", defaultValue = "${project.basedir}/data/ip-ranges.json", required = true)
@@ -40,14 +32,6 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "ipmap.routingConfig")
     private File routingConfig;
 
-    /** Services whose prefixes go into the map, spelt as in the snapshot. */
-    @Parameter(defaultValue = "EC2")
-    private List<String> services;
-
-    /** Region glob patterns ({@code *}, {@code ?}) whose prefixes go into the map, e.g. {@code us-*}. */
-    @Parameter(defaultValue = "*")
-    private List<String> regions;
-
     /** Whether IPv4 prefixes go into the map. */
     @Parameter(property = "ipmap.ipv4", defaultValue = "true")
     private boolean ipv4;
@@ -55,18 +39,6 @@ public final class GenerateMojo extends AbstractMojo {
     /** Whether IPv6 prefixes go into the map. */
     @Parameter(property = "ipmap.ipv6", defaultValue = "true")
     private boolean ipv6;
-
-    /** Package of the generated classes. */
-    @Parameter(defaultValue = "ipmap.generated", required = true)
-    private String packageName;
-
-    /** Simple name of the generated map class. */
-    @Parameter(defaultValue = "AwsRegionMap", required = true)
-    private String mapClassName;
-
-    /** Simple name of the generated routing class. */
-    @Parameter(defaultValue = "RoutingTable", required = true)
-    private String routingClassName;
 
     /** Source root the classes are written to; added to the compile sources. */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/ipmap", required = true)
@@ -102,45 +74,45 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "ipmap.staleAfterDays", defaultValue = "30")
     private int staleAfterDays;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        URI refreshFrom = refresh ? refreshUrl(url) : null;
-        GenerateRequest request = new GenerateRequest(path("ipmap.snapshot", snapshot).normalize(),
-                routingConfig == null ? null : path("ipmap.routingConfig", routingConfig).normalize(),
-                new Selection(services, regions, ipv4, ipv6), path("outputDirectory", outputDirectory), packageName,
-                mapClassName, routingClassName, refreshFrom, Duration.ofSeconds(connectTimeoutSeconds),
-                Duration.ofSeconds(readTimeoutSeconds), staleAfterDays, LocalDateTime.now(ZoneOffset.UTC),
-                acceptLargeChange);
-        BuildLog log = new BuildLog() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                getLog().warn(message);
-            }
-        };
-        try {
-            new IpMapGenerator(log).run(request);
-        } catch (InputException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Writing the generated sources failed: " + e.getMessage(), e);
-        }
-        project.addCompileSourceRoot(outputDirectory.getPath());
+    GenerateRequest request(GenerateRequest.Builder common) throws MojoFailureException {
+        return common.routingConfig(routingConfig == null ? null : path("ipmap.routingConfig", routingConfig).normalize())
+                .refreshFrom(refresh ? refreshUrl(url) : null)
+                .timeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds))
+                .staleAfterDays(staleAfterDays)
+                .now(LocalDateTime.now(ZoneOffset.UTC))
+                .acceptLargeChange(acceptLargeChange)
+                .build();
     }
 
-    private static Path path(String parameter, File file) throws MojoFailureException {
-        try {
-            return file.toPath();
-        } catch (InvalidPathException e) {
-            throw new MojoFailureException(parameter + ": '" + file + "' is not a valid path: " + e.getMessage(), e);
-        }
+    @Override
+    void addSourceRoot(MavenProject project, String root) {
+        project.addCompileSourceRoot(root);
+    }
+
+    @Override
+    File snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    String snapshotParameter() {
+        return "ipmap.snapshot";
+    }
+
+    @Override
+    File outputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    boolean ipv4() {
+        return ipv4;
+    }
+
+    @Override
+    boolean ipv6() {
+        return ipv6;
     }
 
     /** The download location, which must be an absolute http or https URL with a host. */

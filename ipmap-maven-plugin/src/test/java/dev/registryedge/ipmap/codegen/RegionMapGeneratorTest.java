@@ -80,8 +80,8 @@ class RegionMapGeneratorTest {
 
     @Test
     void generatedClassCompilesAndAnswersLikeTheTables(@TempDir Path work) throws Exception {
-        RegionTables tables = RegionTables.build(IpRangesReader.read(Snapshots.checkedInBytes(), "data/ip-ranges.json"),
-                Selection.defaults(), "data/ip-ranges.json");
+        RegionTables tables = RegionTables.build(IpRangesReader.read(Snapshots.august22(), "ip-ranges-2026-08-22.json"),
+                Selection.defaults(), "ip-ranges-2026-08-22.json");
         JavaFile file = RegionMapGenerator.generate("farm.ipmap", "FarmRegions", tables);
 
         Class<?> generated = Compiler.compile(work, file).loadClass("farm.ipmap.FarmRegions");
@@ -100,7 +100,7 @@ class RegionMapGeneratorTest {
 
     @Test
     void sameInputGivesByteIdenticalOutput() throws Exception {
-        byte[] snapshot = Snapshots.checkedInBytes();
+        byte[] snapshot = Snapshots.august22();
         String first = RegionMapGenerator.generate("p", "C", RegionTables.build(
                 IpRangesReader.read(snapshot, "a"), Selection.defaults(), "a")).toString();
         String second = RegionMapGenerator.generate("p", "C", RegionTables.build(
@@ -111,8 +111,8 @@ class RegionMapGeneratorTest {
     @Test
     @DisplayName("thousands of string chunks stay thousands of short statements, never one deep expression")
     void manyChunksMakeShallowStatementsThatCompile(@TempDir Path work) throws Exception {
-        RegionTables tables = RegionTables.build(IpRangesReader.read(Snapshots.checkedInBytes(), "data/ip-ranges.json"),
-                Selection.defaults(), "data/ip-ranges.json");
+        RegionTables tables = RegionTables.build(IpRangesReader.read(Snapshots.august22(), "ip-ranges-2026-08-22.json"),
+                Selection.defaults(), "ip-ranges-2026-08-22.json");
         // 24-character chunks turn the real tables into about as many pieces as a million prefixes
         // make at the normal size.
         JavaFile file = RegionMapGenerator.generate("farm.ipmap", "FarmRegions", tables, 24);

@@ -9,8 +9,6 @@ import dev.registryedge.ipmap.routing.Distribution;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.testing.Snapshots;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -34,10 +32,10 @@ class RoutingConfigReaderTest {
     }
 
     @Test
-    @DisplayName("the checked-in configuration resolves to replicas first, then the farm's own bucket")
-    void checkedInConfigurationResolves() throws Exception {
-        byte[] content = Files.readAllBytes(Path.of(System.getProperty("ipmap.snapshots", "../data"), "routing.json"));
-        RoutingConfig config = RoutingConfigReader.read(content, "data/routing.json", KNOWN, MAPPED);
+    @DisplayName("a configuration like the deployment's (a fixture: six distributions) resolves to replicas first, then the farm's own bucket")
+    void sixDistributionsResolve() throws Exception {
+        byte[] content = Snapshots.resource("/routing/six-distributions.json");
+        RoutingConfig config = RoutingConfigReader.read(content, "six-distributions.json", KNOWN, MAPPED);
 
         assertEquals(6, config.distributions().size());
         assertEquals(1200, config.presignValiditySeconds());

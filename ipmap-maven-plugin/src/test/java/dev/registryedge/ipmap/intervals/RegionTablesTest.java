@@ -24,8 +24,8 @@ class RegionTablesTest {
     private static Snapshot snapshot;
 
     @BeforeAll
-    static void readCheckedInSnapshot() throws Exception {
-        snapshot = IpRangesReader.read(Snapshots.checkedInBytes(), "data/ip-ranges.json");
+    static void readARealSnapshot() throws Exception {
+        snapshot = IpRangesReader.read(Snapshots.august22(), "ip-ranges-2026-08-22.json");
     }
 
     /** The region of the most specific selected prefix holding the key, by trying them all. */
@@ -60,7 +60,7 @@ class RegionTablesTest {
     @Test
     @DisplayName("every EC2 address of the snapshot, sampled and at every interval boundary, maps as a brute-force search says")
     void ec2MapAgreesWithBruteForce() throws Exception {
-        RegionTables tables = RegionTables.build(snapshot, Selection.defaults(), "data/ip-ranges.json");
+        RegionTables tables = RegionTables.build(snapshot, Selection.defaults(), "ip-ranges-2026-08-22.json");
         checkAgainstBruteForce(tables, Selection.defaults().apply(snapshot), 100_000);
     }
 
@@ -69,7 +69,7 @@ class RegionTablesTest {
     void allServicesMapAgreesWithBruteForce() throws Exception {
         Selection everything = new Selection(
                 snapshot.prefixes().stream().map(PublishedPrefix::service).distinct().toList(), List.of("*"), true, true);
-        RegionTables tables = RegionTables.build(snapshot, everything, "data/ip-ranges.json");
+        RegionTables tables = RegionTables.build(snapshot, everything, "ip-ranges-2026-08-22.json");
         assertTrue(tables.warnings().stream().anyMatch(w -> w.contains("longer than /64")), tables.warnings().toString());
         checkAgainstBruteForce(tables, everything.apply(snapshot), 20_000);
     }

@@ -2,6 +2,7 @@ package dev.registryedge.ipmap.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registryedge.ipmap.testing.Snapshots;
 import java.io.File;
@@ -42,10 +43,19 @@ class GenerateMojoTest {
         return mojo;
     }
 
+    /** Sets a parameter as Maven injects it, wherever in the goal's class hierarchy it is declared. */
     private static void set(Object target, String field, Object value) throws Exception {
-        Field f = GenerateMojo.class.getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field f = type.getDeclaredField(field);
+                f.setAccessible(true);
+                f.set(target, value);
+                return;
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(field);
     }
 
     private File snapshot() throws Exception {
@@ -61,6 +71,23 @@ class GenerateMojoTest {
     void ignoresTheUrlWithoutRefresh() throws Exception {
         mojo(false, "::not a url", snapshot()).execute();
         assertEquals(List.of(work.resolve("generated").toString()), project.getCompileSourceRoots());
+    }
+
+    @Test
+    void theTestGoalWritesIntoTheTestSourcesOnly() throws Exception {
+        GenerateTestMojo mojo = new GenerateTestMojo();
+        set(mojo, "snapshot", snapshot());
+        set(mojo, "services", List.of("EC2"));
+        set(mojo, "regions", List.of("*"));
+        set(mojo, "packageName", "farm.fixture");
+        set(mojo, "mapClassName", "FixtureRegions");
+        set(mojo, "routingClassName", "FixtureRouting");
+        set(mojo, "outputDirectory", work.resolve("generated-test").toFile());
+        set(mojo, "project", project);
+        mojo.execute();
+        assertEquals(List.of(work.resolve("generated-test").toString()), project.getTestCompileSourceRoots());
+        assertEquals(List.of(), project.getCompileSourceRoots());
+        assertTrue(Files.isRegularFile(work.resolve("generated-test/farm/fixture/FixtureRegions.java")));
     }
 
     @Test

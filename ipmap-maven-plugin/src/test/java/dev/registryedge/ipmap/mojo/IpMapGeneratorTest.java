@@ -200,7 +200,7 @@ class IpMapGeneratorTest {
     @DisplayName("real snapshots: three weeks of change (2026-08-01 to 08-22) pass, three years (2023-05-11 on) stop")
     void realSnapshotsTellNormalChurnFromLargeChange() throws Exception {
         server.createContext("/2026-08-22.json", exchange -> {
-            byte[] bytes = Snapshots.checkedInBytes();
+            byte[] bytes = Snapshots.august22();
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -208,7 +208,7 @@ class IpMapGeneratorTest {
         Path snapshot = work.resolve("ip-ranges.json");
         Files.write(snapshot, Snapshots.resource("/snapshots/ip-ranges-2026-08-01-ec2.json.gz"));
         new IpMapGenerator(log).run(request(url("/2026-08-22.json"), null));
-        assertArrayEquals(Snapshots.checkedInBytes(), Files.readAllBytes(snapshot));
+        assertArrayEquals(Snapshots.august22(), Files.readAllBytes(snapshot));
 
         byte[] old = Snapshots.resource("/snapshots/ip-ranges-2023-05-11-ec2.json.gz");
         Files.write(snapshot, old);

@@ -15,8 +15,8 @@ class IpRangesReaderTest {
     }
 
     @Test
-    void readsTheCheckedInSnapshot() throws Exception {
-        Snapshot snapshot = IpRangesReader.read(Snapshots.checkedInBytes(), "data/ip-ranges.json");
+    void readsARealSnapshot() throws Exception {
+        Snapshot snapshot = IpRangesReader.read(Snapshots.august22(), "ip-ranges-2026-08-22.json");
         assertEquals("1787411825", snapshot.syncToken());
         assertEquals("2026-08-22-15-17-05", snapshot.createDate());
         assertEquals(10668 + 6160, snapshot.prefixes().size());

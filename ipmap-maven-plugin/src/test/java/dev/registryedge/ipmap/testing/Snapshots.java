@@ -4,26 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Test inputs: the project's checked-in snapshot and small hand-made documents. */
+/**
+ * Test inputs: real snapshots frozen as fixtures, and small hand-made documents. None is the
+ * project's data/ip-ranges.json, so refreshing that leaves every test as it was.
+ */
 public final class Snapshots {
 
     private Snapshots() {}
 
-    /** The snapshot the build uses by default ({@code data/ip-ranges.json}). */
-    public static Path checkedIn() {
-        return Path.of(System.getProperty("ipmap.snapshots", "../data"), "ip-ranges.json");
-    }
-
-    public static byte[] checkedInBytes() {
-        try {
-            return Files.readAllBytes(checkedIn());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The whole ip-ranges.json AWS published on 2026-08-22 (syncToken 1787411825), every service. */
+    public static byte[] august22() {
+        return resource("/snapshots/ip-ranges-2026-08-22.json.gz");
     }
 
     /**

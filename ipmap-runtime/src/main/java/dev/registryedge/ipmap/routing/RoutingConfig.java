@@ -1,5 +1,7 @@
 package dev.registryedge.ipmap.routing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,8 @@ import java.util.Map;
  * @param existenceCache how existence answers are remembered
  * @param debugOverrides whether {@code debugregistry/...} user agents may steer a request
  * @param alwaysCloudFront client networks that are always served by CloudFront, in CIDR notation
- * @param distributions the known CloudFront distributions, by distribution id
+ * @param distributions the known CloudFront distributions, by distribution id, in the order the
+ *     configuration lists them (what operators see listed, and in what order, follows it)
  */
 public record RoutingConfig(
         int presignValiditySeconds,
@@ -24,6 +27,6 @@ public record RoutingConfig(
 
     public RoutingConfig {
         alwaysCloudFront = List.copyOf(alwaysCloudFront);
-        distributions = Map.copyOf(distributions);
+        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
     }
 }
