@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.endpoints.S3Endpoints;
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.handler.jvm.AwsSettings;
 import dev.registryedge.handler.jvm.LambdaHandler;
 import dev.registryedge.cli.policy.IamPolicies;
 import dev.registryedge.ipmap.lookup.IpLiteral;
+import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -54,6 +53,7 @@ public final class Main implements Callable<Integer> {
     /** Signs when the environment has no credentials, so that decisions can still be shown. */
     static final AwsBasicCredentials PLACEHOLDER = AwsBasicCredentials.create("AKIDREGISTRYEDGELOCAL", "local-placeholder");
 
+    final BuiltIn builtIn;
     private final InputStream in;
     final PrintStream out;
     final PrintStream err;
@@ -61,7 +61,8 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    private Main(InputStream in, PrintStream out, PrintStream err) {
+    private Main(BuiltIn builtIn, InputStream in, PrintStream out, PrintStream err) {
+        this.builtIn = builtIn;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -72,7 +73,12 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return new CommandLine(new Main(in, out, err))
+        return run(BuiltIn.FUNCTION, args, in, out, err);
+    }
+
+    /** Runs a command on the given map and configuration instead of the function's (tests). */
+    static int run(BuiltIn builtIn, String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return new CommandLine(new Main(builtIn, in, out, err))
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .execute(args);
@@ -80,10 +86,14 @@ public final class Main implements Callable<Integer> {
 
     /** {@code --version}: which IP map and configuration are compiled in. */
     static final class Snapshot implements CommandLine.IVersionProvider {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"registry-edge: ip-ranges.json syncToken " + AwsRegionMap.SYNC_TOKEN + " (createDate "
-                    + AwsRegionMap.CREATE_DATE + "), " + RoutingTable.config().distributions().size() + " distributions"};
+            BuiltIn builtIn = ((Main) spec.root().userObject()).builtIn;
+            return new String[] {"registry-edge: ip-ranges.json syncToken " + builtIn.syncToken() + " (createDate "
+                    + builtIn.createDate() + "), " + builtIn.routing().distributions().size() + " distributions"};
         }
     }
 
@@ -116,11 +126,11 @@ public final class Main implements Callable<Integer> {
             }
             int status = 0;
             for (String address : addresses) {
-                String region = AwsRegionMap.regionOf(address);
-                String prefix = AwsRegionMap.matchedPrefix(address);
+                String region = main.builtIn.regions().regionOf(address);
+                String prefix = main.builtIn.regions().matchedPrefix(address);
                 main.out.println(address + " " + (region == null ? "none" : region) + " "
-                        + (prefix == null ? "-" : prefix) + " (ip-ranges.json syncToken " + AwsRegionMap.SYNC_TOKEN
-                        + ", createDate " + AwsRegionMap.CREATE_DATE + ")");
+                        + (prefix == null ? "-" : prefix) + " (ip-ranges.json syncToken " + main.builtIn.syncToken()
+                        + ", createDate " + main.builtIn.createDate() + ")");
                 if (region == null) {
                     status = 1;
                 }
@@ -159,8 +169,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             AwsSettings settings = new AwsSettings(credentials(main.err), S3Endpoints.parse(s3Endpoints), stsEndpoint,
-                    RoutingTable.config(), Clock.SYSTEM);
-            LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings,
+                    main.builtIn.routing(), Clock.SYSTEM);
+            LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings, main.builtIn.regions(),
                     new PrintStreamDecisionLog(main.err)));
             int status = 0;
             if (files.isEmpty()) {
@@ -208,15 +218,24 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            List<String> ids = distributions.isEmpty()
-                    ? List.copyOf(new java.util.TreeSet<>(RoutingTable.config().distributions().keySet())) : distributions;
+            RoutingConfig routing = main.builtIn.routing();
+            List<String> ids = distributions.isEmpty() ? List.copyOf(routing.distributions().keySet()) : distributions;
             try {
                 main.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        IamPolicies.forDistributions(RoutingTable.config(), ids)));
+                        IamPolicies.forDistributions(routing, ids)));
             } catch (IllegalArgumentException unknown) {
                 throw new CommandLine.ParameterException(spec.commandLine(), unknown.getMessage());
             }
             return 0;
+        }
+    }
+
+    /** One JSON document on one line. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps and strings always write as JSON", e);
         }
     }
 

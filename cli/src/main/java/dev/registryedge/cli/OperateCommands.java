@@ -4,8 +4,7 @@ import dev.registryedge.cli.deploy.EdgeOperations;
 import dev.registryedge.cli.deploy.FunctionArns;
 import dev.registryedge.cli.deploy.LocalZip;
 import dev.registryedge.cli.deploy.StatusTable;
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,10 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ final class OperateCommands {
         URI cloudFrontEndpoint;
 
         /** The checks that need no call: the function's region, distributions the build knows. */
-        void check() {
+        void check(RoutingConfig routing) {
             String region = FunctionArns.regionOf(function);
             if (region != null && !region.equals(FunctionArns.EDGE_REGION)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--function " + function + " is in "
@@ -76,10 +76,9 @@ final class OperateCommands {
                         + " names a version or alias: give the function itself");
             }
             for (String id : distributions) {
-                if (!RoutingTable.config().distributions().containsKey(id)) {
+                if (!routing.distributions().containsKey(id)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "distribution " + id + " is not in"
-                            + " the routing configuration built in (it has "
-                            + new TreeSet<>(RoutingTable.config().distributions().keySet())
+                            + " the routing configuration built in (it has " + routing.distributions().keySet()
                             + "): the function would let CloudFront serve all of it");
                 }
             }
@@ -87,7 +86,7 @@ final class OperateCommands {
 
         /** Runs one operation with clients built for it, closed afterwards. */
         int run(Main main, Changes changes, java.util.function.ToIntFunction<EdgeOperations> operation) {
-            check();
+            check(main.builtIn.routing());
             var lambda = LambdaClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .credentialsProvider(DefaultCredentialsProvider.builder().build());
@@ -103,7 +102,7 @@ final class OperateCommands {
                 cloudFront.endpointOverride(cloudFrontEndpoint);
             }
             try (LambdaClient lambdaClient = lambda.build(); CloudFrontClient cloudFrontClient = cloudFront.build()) {
-                return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, RoutingTable.config(),
+                return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, main.builtIn.routing(),
                         new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
                                 changes.waitTimeout), main.out, main.err));
             }
@@ -160,6 +159,7 @@ final class OperateCommands {
 
         @Override
         public Integer call() {
+            target.check(main.builtIn.routing());
             if (!runtime.equals("nodejs22.x") && !runtime.equals("nodejs24.x")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runtime " + runtime
                         + ": the build is tested on nodejs22.x and nodejs24.x");
@@ -175,8 +175,8 @@ final class OperateCommands {
 
         @Override
         int operate(EdgeOperations operations) {
-            return operations.deploy(code, StatusTable.versionDescription(AwsRegionMap.CREATE_DATE,
-                    AwsRegionMap.SYNC_TOKEN), Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn,
+            return operations.deploy(code, StatusTable.versionDescription(main.builtIn.createDate(),
+                    main.builtIn.syncToken()), Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn,
                     runtime)), target.distributions);
         }
     }
@@ -195,8 +195,21 @@ final class OperateCommands {
                 description = "the local Node.js build to compare with (default: edge-function.zip beside this jar)")
         private Path zip = defaultZip();
 
+        @Option(names = "--output", defaultValue = "text", paramLabel = "text|json",
+                description = "text: a table for people (default); json: one document for scripts")
+        private String output;
+
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            // Every argument is checked before anything is printed: a script gets nothing on
+            // standard output from a command that exits 2.
+            if (!output.equals("text") && !output.equals("json")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--output " + output + ": text or json");
+            }
+            target.check(main.builtIn.routing());
             StatusTable table = new StatusTable(Clock.systemUTC());
             Optional<LocalZip> local = Optional.empty();
             if (Files.exists(zip)) {
@@ -206,11 +219,29 @@ final class OperateCommands {
                     main.err.println("registry-edge: " + unusable.getMessage());
                 }
             }
-            main.out.println("local: " + local.map(z -> z.path() + " (code sha256 " + z.codeSha256() + ")")
-                    .orElse("no zip at " + zip) + ", ip-ranges " + table.mapAge(AwsRegionMap.CREATE_DATE));
             Optional<LocalZip> zipRead = local;
-            return target.run(main, Changes.none(), operations -> operations.status(zipRead, target.distributions,
-                    table));
+            int status = target.run(main, Changes.none(), operations -> operations.status(zipRead,
+                    target.distributions, table));
+            String mapAge = table.mapAge(main.builtIn.createDate());
+            if (output.equals("json")) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                Map<String, Object> localMembers = new LinkedHashMap<>();
+                localMembers.put("zip", zip.toString());
+                localMembers.put("codeSha256", local.map(LocalZip::codeSha256).orElse(null));
+                localMembers.put("ipRangesCreateDate", main.builtIn.createDate());
+                localMembers.put("ipRangesSyncToken", main.builtIn.syncToken());
+                localMembers.put("ipMap", mapAge);
+                document.put("local", localMembers);
+                document.put("distributions", table.records());
+                main.out.println(Main.json(document));
+            } else {
+                main.out.println("local: " + local.map(z -> z.path() + " (code sha256 " + z.codeSha256() + ")")
+                        .orElse("no zip at " + zip) + ", ip-ranges " + mapAge);
+                if (!table.isEmpty()) {
+                    table.print(main.out);
+                }
+            }
+            return status;
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.registryedge.cli;
 
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.cli.report.HtmlPage;
 import dev.registryedge.cli.report.Prices;
 import dev.registryedge.cli.report.ReportText;
@@ -109,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
                     table = Prices.read(prices.toString(), in);
                 }
             }
-            result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(new SavingsReport.Request(
+            result = new SavingsReport(main.builtIn.routing(), main.builtIn.regions()).run(new SavingsReport.Request(
                     inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null));
         } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
             main.err.println("registry-edge: " + unreadable.getMessage());

@@ -24,7 +24,7 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String stdin, String... args) {
-        return Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        return Main.run(Fixture.TABLES, args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -36,9 +36,9 @@ class MainTest {
     void explainNamesRegionPrefixAndSnapshot() {
         assertEquals(0, run("", "explain", "52.22.255.189", "2600:1f18:4000::1"));
         assertEquals(List.of(
-                "52.22.255.189 us-east-1 52.20.0.0/14 (ip-ranges.json syncToken 1787411825, createDate 2026-08-22-15-17-05)",
-                "2600:1f18:4000::1 us-east-1 2600:1f18::/33 (ip-ranges.json syncToken 1787411825, createDate"
-                        + " 2026-08-22-15-17-05)"), outputLines());
+                "52.22.255.189 us-east-1 52.20.0.0/14 (ip-ranges.json syncToken 1767225600, createDate 2026-01-01-00-00-00)",
+                "2600:1f18:4000::1 us-east-1 2600:1f18::/33 (ip-ranges.json syncToken 1767225600, createDate"
+                        + " 2026-01-01-00-00-00)"), outputLines());
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.cli.deploy.BlobBehaviour;
 import dev.registryedge.cli.deploy.EdgeOperations;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.standins.CloudFrontApiStandIn;
 import dev.registryedge.standins.LambdaApiStandIn;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -55,7 +59,7 @@ class OperateCommandsTest {
     private static final String APP_CI = "E2KP8SMSY4XB67";
     private static final String BUILD01 = "E1Q1256FT1FBYD";
     private static final String BUILD03 = "E2PBG0JIU6CTJY";
-    private static final List<String> ALL = List.copyOf(RoutingTable.config().distributions().keySet());
+    private static final List<String> ALL = List.copyOf(FixtureRouting.config().distributions().keySet());
 
     @TempDir
     static Path dir;
@@ -93,7 +97,7 @@ class OperateCommandsTest {
         try (InputStream in = getClass().getResourceAsStream("/deploy/distribution-config.xml")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        RoutingTable.config().distributions().forEach((id, distribution) -> cloudFront.add(id, template
+        FixtureRouting.config().distributions().forEach((id, distribution) -> cloudFront.add(id, template
                 .replace("${id}", id).replace("${bucket}", distribution.home().target().bucket())));
         cloudFrontClient = CloudFrontClient.builder().region(Region.US_EAST_1).endpointOverride(cloudFront.uri())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -116,7 +120,7 @@ class OperateCommandsTest {
                 function.memorySize, function.timeout, function.role));
         assertEquals(1, function.versions.size());
         assertTrue(function.versions.get(0).get("Description").asText()
-                .startsWith("registry-edge: ip-ranges createDate 2026-08-22-15-17-05"), function.versions.toString());
+                .startsWith("registry-edge: ip-ranges createDate 2026-01-01-00-00-00"), function.versions.toString());
         for (String id : ALL) {
             assertEquals(Optional.of(version(1)), viewerRequest(id), id);
             assertEquals("Deployed", status(id), id);
@@ -371,13 +375,13 @@ class OperateCommandsTest {
         assertEquals(0, run("status", "--zip", zipV2.toString()), output());
         List<String> lines = stdout().lines().toList();
         assertTrue(lines.get(0).startsWith("local: " + zipV2 + " (code sha256 "), lines.get(0));
-        assertTrue(lines.get(0).endsWith("ip-ranges 2026-08-22 (" + java.time.Duration.between(
-                java.time.Instant.parse("2026-08-22T15:17:05Z"), java.time.Instant.now()).toDays() + " days old)"),
+        assertTrue(lines.get(0).endsWith("ip-ranges 2026-01-01 (" + java.time.Duration.between(
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.now()).toDays() + " days old)"),
                 lines.get(0));
         assertEquals(List.of("DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP", "MAP", "PUBLISHED"),
                 List.of(lines.get(1).split(" +")));
         String appCi = lines.stream().filter(line -> line.startsWith(APP_CI)).findFirst().orElseThrow();
-        assertTrue(appCi.matches(APP_CI + " +app\\.ci +registry-edge:1 +differs +Deployed +2026-08-22 \\(\\d+ days old\\)"
+        assertTrue(appCi.matches(APP_CI + " +app\\.ci +registry-edge:1 +differs +Deployed +2026-01-01 \\(\\d+ days old\\)"
                 + " +\\d{4}-\\d\\d-\\d\\d \\(0 days ago\\)"), appCi);
         String build03 = lines.stream().filter(line -> line.startsWith(BUILD03)).findFirst().orElseThrow();
         assertTrue(build03.matches(BUILD03 + " +build03 +disabled +- +InProgress +- +-"), build03);
@@ -438,10 +442,70 @@ class OperateCommandsTest {
     void everyCommandHasHelp() {
         for (String command : List.of("deploy", "status", "disable", "enable", "rollback")) {
             out.reset();
-            assertEquals(0, Main.run(new String[] {command, "--help"}, InputStream.nullInputStream(),
+            assertEquals(0, Main.run(Fixture.TABLES, new String[] {command, "--help"}, InputStream.nullInputStream(),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
             assertTrue(stdout().startsWith("Usage: registry-edge " + command), stdout());
             assertTrue(stdout().contains("--distribution=ID"), stdout());
+        }
+    }
+
+    /** The distribution ids in the order the fixture's routing.json lists them, read as plain JSON. */
+    private static List<String> idsInTheFixturesOrder() throws IOException {
+        try (InputStream in = OperateCommandsTest.class.getResourceAsStream("/fixture/routing.json")) {
+            List<String> ids = new ArrayList<>();
+            new ObjectMapper().readTree(in).get("distributions").fieldNames().forEachRemaining(ids::add);
+            return ids;
+        }
+    }
+
+    @Test
+    void statusListsTheDistributionsInTheConfigurationsOrderAsTextAndAsJson() throws IOException {
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
+        List<String> expected = idsInTheFixturesOrder();
+        assertEquals(List.of("E2KP8SMSY4XB67", "E2PBG0JIU6CTJY", "E1Q1256FT1FBYD", "E1PPY7S6SRDS9W", "E2B105Z8OCWZSC",
+                "E2N1Y2UGVWY8LA"), expected, "the fixture lists them out of alphabetical order");
+
+        out.reset();
+        assertEquals(0, run("status", "--zip", zipV1.toString()), output());
+        List<String> rows = stdout().lines().skip(2).map(line -> line.split(" ")[0]).toList();
+        assertEquals(expected, rows, stdout());
+
+        out.reset();
+        assertEquals(0, run("status", "--zip", zipV1.toString(), "--output", "json"), output());
+        JsonNode document = new ObjectMapper().readTree(stdout());
+        assertEquals(1, stdout().lines().count(), "one document on one line");
+        List<String> ids = new ArrayList<>();
+        document.get("distributions").forEach(d -> ids.add(d.get("distribution").asText()));
+        assertEquals(expected, ids);
+        JsonNode appCi = document.get("distributions").get(0);
+        assertEquals(List.of("distribution", "name", "viewerRequest", "code", "state", "ipMap", "published"),
+                iterate(appCi.fieldNames()));
+        assertEquals(List.of("app.ci", "registry-edge:1", "= local zip", "Deployed"), List.of(appCi.get("name").asText(),
+                appCi.get("viewerRequest").asText(), appCi.get("code").asText(), appCi.get("state").asText()));
+        assertEquals(zipV1.toString(), document.get("local").get("zip").asText());
+        assertEquals(Fixture.TABLES.createDate(), document.get("local").get("ipRangesCreateDate").asText());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "deploy", "disable", "enable", "rollback"})
+    void aCommandRefusingItsArgumentsPrintsNothingOnStandardOutput(String command) {
+        out.reset();
+        boolean takesZip = command.equals("status") || command.equals("deploy");
+        assertEquals(2, takesZip ? run(command, "-d", "ENOTCONFIGURED1", "--zip", zipV1.toString())
+                : run(command, "-d", "ENOTCONFIGURED1"), output());
+        assertEquals("", stdout(), command);
+        assertTrue(stderr().contains("distribution ENOTCONFIGURED1 is not in the routing configuration built in"),
+                stderr());
+        out.reset();
+        if (command.equals("status")) {
+            assertEquals(2, run(command, "--output", "yaml"), output());
+            assertEquals("", stdout());
         }
     }
 
@@ -483,7 +547,7 @@ class OperateCommandsTest {
                     cloudFront.uri().toString(), "--poll-interval", "20ms"));
         }
         err.reset();
-        return Main.run(all.toArray(String[]::new), InputStream.nullInputStream(),
+        return Main.run(Fixture.TABLES, all.toArray(String[]::new), InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

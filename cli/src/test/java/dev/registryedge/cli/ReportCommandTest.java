@@ -30,7 +30,7 @@ class ReportCommandTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return Main.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(Fixture.TABLES, args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

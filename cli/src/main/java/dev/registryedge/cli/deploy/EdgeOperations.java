@@ -248,7 +248,10 @@ public final class EdgeOperations {
         }, Record.NOTHING);
     }
 
-    /** Per distribution: the associated version, whether its code is the local zip's, CloudFront's state. */
+    /**
+     * Fills the table, per distribution: the associated version, whether its code is the local
+     * zip's, CloudFront's state. The caller prints it.
+     */
     public int status(Optional<LocalZip> zip, List<String> named, StatusTable table) {
         Optional<Resolution> distributions = resolve(named, false);
         if (distributions.isEmpty()) {
@@ -270,7 +273,6 @@ public final class EdgeOperations {
             table.add(seen.id(), seen.name(), BlobBehaviour.find(seen.config()).isPresent(),
                     now.map(Wanted::arn), version, zip, seen.status());
         }
-        table.print(out);
         return distributions.get().failed() == 0 ? DONE : NOT_DONE;
     }
 

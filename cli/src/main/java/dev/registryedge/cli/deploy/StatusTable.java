@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,12 +32,17 @@ public final class StatusTable {
     /** What status shows of a published version. */
     public record Version(String codeSha256, String description, String lastModified) {}
 
+    private static final String[] HEADINGS = {"DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP MAP",
+        "PUBLISHED"};
+    /** The same columns as JSON members, for {@code --output json}. */
+    private static final String[] FIELDS = {"distribution", "name", "viewerRequest", "code", "state", "ipMap",
+        "published"};
+
     private final InstantSource clock;
     private final List<String[]> rows = new ArrayList<>();
 
     public StatusTable(InstantSource clock) {
         this.clock = clock;
-        rows.add(new String[] {"DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP MAP", "PUBLISHED"});
     }
 
     /** The description deploy gives a version: what map it was built from. */
@@ -68,14 +75,36 @@ public final class StatusTable {
             code, state, map, published});
     }
 
-    void print(PrintStream out) {
-        int[] widths = new int[rows.get(0).length];
+    /** Whether any distribution was added. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The rows in the order added, each column under its {@link #FIELDS} name. */
+    public List<Map<String, String>> records() {
+        List<Map<String, String>> records = new ArrayList<>();
         for (String[] row : rows) {
+            Map<String, String> record = new LinkedHashMap<>();
+            for (int i = 0; i < FIELDS.length; i++) {
+                record.put(FIELDS[i], row[i]);
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    /** The table with its headings, columns padded to line up. */
+    public void print(PrintStream out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(HEADINGS);
+        lines.addAll(rows);
+        int[] widths = new int[HEADINGS.length];
+        for (String[] row : lines) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        for (String[] row : rows) {
+        for (String[] row : lines) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));

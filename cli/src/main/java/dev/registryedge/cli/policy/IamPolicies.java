@@ -43,7 +43,7 @@ public final class IamPolicies {
             Distribution distribution = config.distributions().get(id);
             if (distribution == null) {
                 throw new IllegalArgumentException("distribution " + id + " is not in the routing configuration"
-                        + " (it has " + new TreeSet<>(config.distributions().keySet()) + ")");
+                        + " (it has " + config.distributions().keySet() + ")");
             }
             policies.add(distribution.home());
             distribution.routes().values().forEach(routes -> routes.forEach(policies::add));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.ipmap.routing.CacheLimits;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
@@ -27,8 +27,8 @@ class IamPoliciesTest {
         try (InputStream in = getClass().getResourceAsStream("/policy/checked-in.json")) {
             expected = JSON.readTree(in);
         }
-        assertEquals(expected, IamPolicies.forDistributions(RoutingTable.config(),
-                RoutingTable.config().distributions().keySet()));
+        assertEquals(expected, IamPolicies.forDistributions(FixtureRouting.config(),
+                FixtureRouting.config().distributions().keySet()));
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRegionMap;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.cli.testing.StandardLogs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ class SavingsReportTest {
     }
 
     private JsonNode report(SavingsReport.Replicas replicas) throws Exception {
-        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+        SavingsReport.Result result = new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
                 new SavingsReport.Request(List.of(logs), null, replicas, null, prices, 2, null));
         assertTrue(result.readAnything());
         // Read back as a user's tool would: numbers as doubles.
@@ -172,7 +172,7 @@ class SavingsReportTest {
         Path inventory = Files.writeString(logs.resolveSibling("inventory.csv"),
                 "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"" + blob("aa").substring(1)
                         + "\",\"1073741824\"\n");
-        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+        SavingsReport.Result result = new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
                 new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.INVENTORY, inventory, prices, 1,
                         null));
         JsonNode report = JSON.readTree(result.json().toString());
@@ -186,7 +186,7 @@ class SavingsReportTest {
     void nothingReadableIsReportedAsSuch() throws Exception {
         StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.nofields.gz"), "garbage\n");
         Files.write(logs.resolve(APP_CI + ".2026-11-01-13.notgzip.gz"), new byte[] {1, 2, 3});
-        SavingsReport.Result result = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(
+        SavingsReport.Result result = new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
                 new SavingsReport.Request(List.of(logs), null, null, null, prices, 2, null));
         assertFalse(result.readAnything());
         assertEquals(2, result.json().at("/input/problems").asLong());

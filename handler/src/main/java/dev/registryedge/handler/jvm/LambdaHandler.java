@@ -7,6 +7,7 @@ import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.generated.AwsRegionMap;
 import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.ipmap.lookup.RegionMap;
 import java.util.Map;
 
 /**
@@ -28,10 +29,15 @@ public final class LambdaHandler implements RequestHandler<Map<String, Object>, 
         this.router = router;
     }
 
-    /** A router over the compiled-in map and configuration, reaching AWS as the settings say. */
+    /** A router over the compiled-in map and the settings' configuration, reaching AWS as the settings say. */
     public static Router router(AwsSettings settings, DecisionLog log) {
+        return router(settings, AwsRegionMap.map(), log);
+    }
+
+    /** A router over the given map and the settings' configuration, reaching AWS as the settings say. */
+    public static Router router(AwsSettings settings, RegionMap regions, DecisionLog log) {
         AwsS3Access s3 = new AwsS3Access(settings);
-        return new Router(settings.routing(), AwsRegionMap.map(), s3, s3, settings.clock(), log);
+        return new Router(settings.routing(), regions, s3, s3, settings.clock(), log);
     }
 
     @Override

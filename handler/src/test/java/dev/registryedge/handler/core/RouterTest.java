@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRegionMap;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.handler.testing.FakeS3;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.handler.testing.RecordingLog;
@@ -25,8 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The decision procedure (README, "How a request is decided") over the compiled-in map, with the
- * checked-in configuration and with configurations built here where a case needs one.
+ * The decision procedure (docs/configuration.md, "How a request is decided") over the tests'
+ * fixture (src/test/resources/fixture: a small map of real prefixes and a configuration like the
+ * deployment's six distributions), and over configurations built here where a case needs one.
  */
 class RouterTest {
 
@@ -50,7 +51,7 @@ class RouterTest {
     final ManualClock clock = new ManualClock();
     final FakeS3 s3 = new FakeS3(clock);
     final RecordingLog log = new RecordingLog();
-    final Router router = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, clock, log);
+    final Router router = new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, s3, clock, log);
 
     static ViewerRequest get(String distribution, String ip) {
         return new ViewerRequest(distribution, ip, "GET", BLOB, "containers/5.29.0 (github.com/containers/image)");
@@ -269,7 +270,7 @@ class RouterTest {
         UrlSigner broken = (route, key, validity, deadline) -> {
             throw new IllegalStateException("credentials expired");
         };
-        Router failing = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, broken, clock, log);
+        Router failing = new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, broken, clock, log);
         assertPassThrough(failing.decide(get(APPCI, US_EAST_1)), "no usable target");
     }
 
@@ -278,7 +279,7 @@ class RouterTest {
         UrlSigner buggy = (route, key, validity, deadline) -> {
             throw new StackOverflowError();
         };
-        Router failing = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, buggy, clock, log);
+        Router failing = new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, buggy, clock, log);
         assertPassThrough(failing.decide(get(APPCI, US_EAST_1)), "error StackOverflowError");
     }
 
@@ -292,7 +293,7 @@ class RouterTest {
         Distribution farm = new Distribution("EFARM", "farm", routes.get(routes.size() - 1), Map.of("us-east-2", routes));
         RoutingConfig config = new RoutingConfig(1200, new S3Limits(300, FakeS3.CALL_LIMIT_MILLIS, budgetMillis),
                 CacheLimits.DEFAULT, true, List.of(), Map.of("EFARM", farm));
-        return new Router(config, AwsRegionMap.map(), s3, s3, clock, log);
+        return new Router(config, FixtureRegionMap.map(), s3, s3, clock, log);
     }
 
     static final Credentials ROLE = new Credentials("reader", "arn:aws:iam::123456789012:role/reader", "edge", 3600);
@@ -342,7 +343,7 @@ class RouterTest {
                 "us-west-2", List.of(r2)));
         RoutingConfig config = new RoutingConfig(1200, new S3Limits(300, FakeS3.CALL_LIMIT_MILLIS, 2000),
                 CacheLimits.DEFAULT, true, List.of(), Map.of("EFARM", farm));
-        return new Router(config, AwsRegionMap.map(), s3, s3, clock, log);
+        return new Router(config, FixtureRegionMap.map(), s3, s3, clock, log);
     }
 
     @Test

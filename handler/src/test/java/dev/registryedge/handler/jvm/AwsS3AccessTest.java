@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.Deadline;
 import dev.registryedge.handler.endpoints.S3Endpoints;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.standins.LoopbackServer;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.ipmap.routing.Credentials;
@@ -44,7 +44,7 @@ class AwsS3AccessTest {
     private final ManualClock clock = new ManualClock();
 
     private AwsS3Access access(StaticCredentialsProvider credentials, URI s3, URI sts) {
-        return access(credentials, s3, sts, RoutingTable.config());
+        return access(credentials, s3, sts, FixtureRouting.config());
     }
 
     private AwsS3Access access(StaticCredentialsProvider credentials, URI s3, URI sts, RoutingConfig routing) {
@@ -59,7 +59,7 @@ class AwsS3AccessTest {
 
     /** The checked-in configuration with other time limits. */
     static RoutingConfig withLimits(S3Limits limits) {
-        RoutingConfig config = RoutingTable.config();
+        RoutingConfig config = FixtureRouting.config();
         return new RoutingConfig(config.presignValiditySeconds(), limits, config.existenceCache(),
                 config.debugOverrides(), config.alwaysCloudFront(), config.distributions());
     }

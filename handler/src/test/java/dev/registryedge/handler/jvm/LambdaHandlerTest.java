@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registryedge.handler.core.Router;
-import dev.registryedge.handler.generated.AwsRegionMap;
-import dev.registryedge.handler.generated.RoutingTable;
+import dev.registryedge.handler.fixture.FixtureRegionMap;
+import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.handler.testing.Events;
 import dev.registryedge.handler.testing.FakeS3;
 import dev.registryedge.handler.testing.ManualClock;
@@ -28,7 +28,7 @@ class LambdaHandlerTest {
     final FakeS3 s3 = new FakeS3().put("us-west-2-replica-of-ci-dv2np-image-registry-us-east-1", KEY);
     final RecordingLog log = new RecordingLog();
     final LambdaHandler handler = new LambdaHandler(
-            new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, new ManualClock(), log));
+            new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, s3, new ManualClock(), log));
 
     @ParameterizedTest
     @CsvSource({
