@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A refresh as a user runs it, on real data: the 2026-08-01 snapshot served from loopback
- * over a copy of the checked-in 2026-08-22 one (so AWS appears to have gone back in time).
+ * A refresh as a user runs it, on real data frozen as fixtures (not data/, which a refresh
+ * changes): the 2026-08-01 snapshot served from loopback over the 2026-08-22 one (so AWS
+ * appears to have gone back in time), with the handler's fixture configuration.
  */
 class RefreshBetweenRealSnapshotsIT {
 
@@ -32,7 +34,13 @@ class RefreshBetweenRealSnapshotsIT {
             older = in.readAllBytes();
         }
         Path snapshot = work.resolve("ip-ranges.json");
-        Files.copy(Project.root().resolve("data/ip-ranges.json"), snapshot);
+        try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream("/snapshots/ip-ranges-2026-08-22.json.gz"))) {
+            Files.copy(in, snapshot);
+        }
+        Path routing = work.resolve("routing.json");
+        try (InputStream in = getClass().getResourceAsStream("/fixture/routing.json")) {
+            Files.copy(in, routing);
+        }
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ip-ranges.json", exchange -> {
@@ -56,7 +64,7 @@ class RefreshBetweenRealSnapshotsIT {
                 }
             };
             new IpMapGenerator(log).run(GenerateRequest.builder(snapshot, work.resolve("generated"))
-                    .routingConfig(Project.root().resolve("data/routing.json")).packageName("farm.ipmap")
+                    .routingConfig(routing).packageName("farm.ipmap")
                     .classNames("FarmRegions", "FarmRouting").refreshFrom(url)
                     .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)).now(LocalDateTime.of(2026, 8, 2, 0, 0))
                     .build());
