@@ -39,7 +39,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         return server.uri();
     }
 
-    /** Stores a secret holding this key pair, as the README says a store's keys are kept. */
+    /** Stores a secret holding this key pair, as docs/configuration.md says a store's keys are kept. */
     public void putKeyPair(String arn, String accessKeyId, String secretAccessKey) {
         secrets.put(arn, JSON.createObjectNode().put("accessKeyId", accessKeyId).put("secretAccessKey", secretAccessKey)
                 .toString());

@@ -25,27 +25,31 @@ class ShippedWorkedExamplesTest {
     static final String BLOB = "/docker/registry/v2/blobs/sha256/25/"
             + "25d51a8ddcd713bf7ab7db85fd215c302d7ab3995abace04f4fb25acc073e6ce/data";
 
-    @ParameterizedTest(name = "{0} via {1}, in replica: {2}, {3} -> {4}")
+    static final String MANIFEST = "/docker/registry/v2/repositories/ocp/4.11/_manifests/tags/latest/current/link";
+
+    @ParameterizedTest(name = "{5} from {0} via {1}, in replica: {2}, {3} -> {4}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            52.22.255.189     | E2KP8SMSY4XB67 | false | containers/5.29 | ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix
-            52.22.255.189     | E2PBG0JIU6CTJY | false | containers/5.29 | build03-vqlvf-image-registry-us-east-1-elknekacnvmxphlxdfyvhpi
-            3.12.0.1          | E2PBG0JIU6CTJY | true  | containers/5.29 | us-east-2-replica-of-ci-dv2np-image-registry-us-east-1
-            3.12.0.1          | E2PBG0JIU6CTJY | false | containers/5.29 | build03-vqlvf-image-registry-us-east-1-elknekacnvmxphlxdfyvhpi
-            35.80.0.1         | E2KP8SMSY4XB67 | true  | containers/5.29 | us-west-2-replica-of-ci-dv2np-image-registry-us-east-1
-            35.80.0.1         | E2KP8SMSY4XB67 | false | containers/5.29 | -
-            8.8.8.8           | E2KP8SMSY4XB67 | true  | containers/5.29 | -
-            108.156.178.3     | E2KP8SMSY4XB67 | true  | containers/5.29 | -
-            3.5.140.10        | E2KP8SMSY4XB67 | true  | containers/5.29 | -
-            2600:1f18:4000::1 | E2KP8SMSY4XB67 | false | containers/5.29 | ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix
-            52.22.255.189     | E2B105Z8OCWZSC | false | containers/5.29 | build09-x99t2-image-registry-us-east-2-vdprrtegoqcavvotayumroy
-            169.59.196.161    | E2KP8SMSY4XB67 | true  | containers/5.29 | -
-            52.22.255.189     | E2KP8SMSY4XB67 | true  | debugregistry/cloudfront | -
-            8.8.8.8           | E2KP8SMSY4XB67 | true  | debugregistry/us-west-2  | us-west-2-replica-of-ci-dv2np-image-registry-us-east-1
-            8.8.8.8           | E1Q1256FT1FBYD | true  | debugregistry/local      | build01-9hdwj-image-registry-us-east-1-nucqrmelsxtgndkbvchwdkw
-            52.22.255.189     | EUNKNOWN000000 | true  | containers/5.29 | -
+            52.22.255.189     | E2KP8SMSY4XB67 | false | containers/5.29 | ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix | GET
+            52.22.255.189     | E2PBG0JIU6CTJY | false | containers/5.29 | build03-vqlvf-image-registry-us-east-1-elknekacnvmxphlxdfyvhpi | GET
+            3.12.0.1          | E2PBG0JIU6CTJY | true  | containers/5.29 | us-east-2-replica-of-ci-dv2np-image-registry-us-east-1 | GET
+            3.12.0.1          | E2PBG0JIU6CTJY | false | containers/5.29 | build03-vqlvf-image-registry-us-east-1-elknekacnvmxphlxdfyvhpi | GET
+            35.80.0.1         | E2KP8SMSY4XB67 | true  | containers/5.29 | us-west-2-replica-of-ci-dv2np-image-registry-us-east-1 | GET
+            35.80.0.1         | E2KP8SMSY4XB67 | false | containers/5.29 | - | GET
+            8.8.8.8           | E2KP8SMSY4XB67 | true  | containers/5.29 | - | GET
+            108.156.178.3     | E2KP8SMSY4XB67 | true  | containers/5.29 | - | GET
+            3.5.140.10        | E2KP8SMSY4XB67 | true  | containers/5.29 | - | GET
+            2600:1f18:4000::1 | E2KP8SMSY4XB67 | false | containers/5.29 | ci-dv2np-image-registry-us-east-1-aunteqmixxpqypvdqwbmjbiloeix | GET
+            52.22.255.189     | E2B105Z8OCWZSC | false | containers/5.29 | build09-x99t2-image-registry-us-east-2-vdprrtegoqcavvotayumroy | GET
+            169.59.196.161    | E2KP8SMSY4XB67 | true  | containers/5.29 | - | GET
+            52.22.255.189     | E2KP8SMSY4XB67 | true  | debugregistry/cloudfront | - | GET
+            8.8.8.8           | E2KP8SMSY4XB67 | true  | debugregistry/us-west-2  | us-west-2-replica-of-ci-dv2np-image-registry-us-east-1 | GET
+            8.8.8.8           | E1Q1256FT1FBYD | true  | debugregistry/local      | build01-9hdwj-image-registry-us-east-1-nucqrmelsxtgndkbvchwdkw | GET
+            52.22.255.189     | EUNKNOWN000000 | true  | containers/5.29 | - | GET
+            52.22.255.189     | E2KP8SMSY4XB67 | false | containers/5.29 | -                                                              | HEAD
+            52.22.255.189     | E2KP8SMSY4XB67 | false | containers/5.29 | -                                                              | MANIFEST
             """)
     void theDocumentedExampleRoutesAsWritten(String client, String distribution, boolean inReplica, String userAgent,
-            String expectedBucket) {
+            String expectedBucket, String request) {
         ManualClock clock = new ManualClock();
         FakeS3 s3 = new FakeS3(clock);
         if (inReplica) {
@@ -53,7 +57,8 @@ class ShippedWorkedExamplesTest {
                     routes.forEach(route -> s3.put(route.target().bucket(), BLOB.substring(1)))));
         }
         Router router = new Router(RoutingTable.config(), AwsRegionMap.map(), s3, s3, clock, new RecordingLog());
-        Decision decision = router.decide(new ViewerRequest(distribution, client, "GET", BLOB, userAgent));
+        Decision decision = router.decide(new ViewerRequest(distribution, client, request.equals("HEAD") ? "HEAD" : "GET",
+                request.equals("MANIFEST") ? MANIFEST : BLOB, userAgent));
         assertEquals(expectedBucket, decision.target() == null ? null : decision.target().bucket(), decision.toString());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Seeded viewer-request events: every worked example of the README, then random mixes of known and
+ * Seeded viewer-request events: every worked example of docs/configuration.md, then random mixes of known and
  * unknown distributions, client places, methods, paths, user agents, and broken shapes.
  */
 final class EventCorpus {
@@ -83,7 +83,7 @@ final class EventCorpus {
         return Map.of("Records", List.of(Map.of("cf", Map.of("config", config, "request", request))));
     }
 
-    /** The README's worked examples, with a replicated and an unreplicated blob where it matters. */
+    /** The worked examples of docs/configuration.md, with a replicated and an unreplicated blob where it matters. */
     List<Map<String, Object>> specRows() {
         String present = "/" + blobKey(digests.get(0));
         String absent = "/" + blobKey(digests.get(1));

@@ -159,7 +159,7 @@ class HostileConditionsIT {
         // A listener that never accepts, its accept queue filled: Linux then drops every new SYN,
         // so a new connection hangs in set-up as it would towards a dead host. (Only the Node
         // build is held to this: the JDK's connect is not interrupted by the SDK's call timeout,
-        // see the README's design notes.)
+        // see docs/design.md.)
         int connectLimit = dev.registryedge.handler.generated.RoutingTable.config().s3().connectTimeoutMillis();
         int callLimit = dev.registryedge.handler.generated.RoutingTable.config().s3().requestTimeoutMillis();
         List<java.net.Socket> filling = new java.util.ArrayList<>();

@@ -34,7 +34,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * The seed flow end to end: skopeo pushes an image to docker-registry (S3 storage on S3Proxy,
  * CloudFront middleware); skopeo and curl pull it from four client locations, each behind its
  * own registry and CloudFront stand-in running the function; every blob's path is checked
- * against the README's decision order and every digest verified by skopeo and again here.
+ * against the documented decision order and every digest verified by skopeo and again here.
  */
 class RegistryChainE2EIT {
 

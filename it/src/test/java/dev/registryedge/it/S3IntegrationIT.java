@@ -97,7 +97,7 @@ class S3IntegrationIT {
 
     @ParameterizedTest
     @MethodSource("builds")
-    @DisplayName("every route of the README's worked examples, followed to the bytes")
+    @DisplayName("every route of the documented worked examples, followed to the bytes")
     void everyRouteDeliversTheRightBytes(String which) throws Exception {
         int assumedBefore = sts.assumeRoleCalls.get();
         try (EdgeUnderTest edge = build(which)) {

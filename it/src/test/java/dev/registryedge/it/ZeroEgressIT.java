@@ -119,14 +119,14 @@ class ZeroEgressIT {
     }
 
     @org.junit.jupiter.api.Test
-    void theReadmesExampleIsTheConfigurationTheseTestsRun() throws Exception {
-        String readme = java.nio.file.Files.readString(Project.root().resolve("README.md"));
-        int marker = readme.indexOf("<!-- zero-egress example:");
-        int start = readme.indexOf("```json\n", marker) + "```json\n".length();
-        String example = readme.substring(start, readme.indexOf("```", start))
+    void theDocumentedExampleIsTheConfigurationTheseTestsRun() throws Exception {
+        String page = java.nio.file.Files.readString(Project.root().resolve("docs/configuration.md"));
+        int marker = page.indexOf("<!-- zero-egress example:");
+        int start = page.indexOf("```json\n", marker) + "```json\n".length();
+        String example = page.substring(start, page.indexOf("```", start))
                 .replace("https://<account>.r2.cloudflarestorage.com", cacheUrl());
         var config = dev.registryedge.ipmap.config.RoutingConfigReader.read(example.getBytes(StandardCharsets.UTF_8),
-                "README.md", java.util.Set.of("us-east-1"), java.util.Set.of("us-east-1"));
+                "docs/configuration.md", java.util.Set.of("us-east-1"), java.util.Set.of("us-east-1"));
         assertEquals(TestRouting.zeroEgress(cacheUrl()).distributions(), config.distributions());
     }
 

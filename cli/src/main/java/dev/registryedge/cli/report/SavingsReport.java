@@ -188,7 +188,7 @@ public final class SavingsReport {
         return root;
     }
 
-    /** What a cell's requests cost (see the README's Savings report for the formulas). */
+    /** What a cell's requests cost (docs/savings-report.md gives the formulas). */
     private static double price(Prices prices, Cell cell, Counts counts) {
         if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
             return prices.cloudFront(cell.priceRegion(), counts.requests, counts.bytes);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The decision procedure (the README's "How a request is decided"): trigger, excluded networks,
+ * The decision procedure (docs/configuration.md, "How a request is decided"): trigger, excluded networks,
  * method, debug overrides, client region, blob path, the distribution's targets in order
  * (checking existence where a target asks for it, answers remembered by a
  * {@link CachingObjectStore}; a target that fails is skipped), and pass-through on anything

@@ -25,8 +25,8 @@ public final class S3Presign {
         String credential = credential(keys.accessKeyId(), amzDate.substring(0, 8), region);
         String token = keys.sessionToken() == null ? null : SigV4.uriEncode(keys.sessionToken(), false);
         // The canonical request is hashed as it is written and the URL built in a builder sized up
-        // front: on Node every string and every growth of a builder is a copy (see the README's
-        // Performance section). Canonical order is by parameter name; the URL keeps the SDK's order.
+        // front: on Node every string and every growth of a builder is a copy (docs/design.md,
+        // "One core, two builds"). Canonical order is by parameter name; the URL keeps the SDK's order.
         Sha256 canonical = Sha256.start().update("GET\n").update(location.path()).update("\nX-Amz-Algorithm=")
                 .update(SigV4.ALGORITHM).update("&X-Amz-Credential=").update(credential).update("&X-Amz-Date=")
                 .update(amzDate).update("&X-Amz-Expires=").update(Integer.toString(expiresSeconds));

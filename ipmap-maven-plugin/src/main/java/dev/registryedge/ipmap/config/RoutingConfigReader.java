@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the routing configuration (see the README for its fields), checks it against the
+ * Reads the routing configuration (docs/configuration.md lists its fields), checks it against the
  * regions of the snapshot and of the map, and resolves it: every distribution's routes come
  * out as the ordered targets to try per client region, replicas first, each with the
  * credentials it is reached with.
