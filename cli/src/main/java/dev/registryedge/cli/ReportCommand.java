@@ -1,5 +1,6 @@
 package dev.registryedge.cli;
 
+import dev.registryedge.cli.report.Bill;
 import dev.registryedge.cli.report.HtmlPage;
 import dev.registryedge.cli.report.Prices;
 import dev.registryedge.cli.report.ReportText;
@@ -60,6 +61,22 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "write the report as one self-contained page")
     private Path html;
 
+    @Option(names = "--free-tier", paramLabel = "available|used", defaultValue = "available",
+            description = "whether CloudFront's always-free 1 TB and 10 M requests and S3's free 100 GB to the"
+                    + " internet are left for these logs each month, or used up by the account elsewhere"
+                    + " (default: ${DEFAULT-VALUE})")
+    private String freeTier;
+
+    @Option(names = "--elsewhere-gb", paramLabel = "GB", defaultValue = "0",
+            description = "CloudFront transfer the account bills each month besides these logs, in GB: it comes"
+                    + " first on the volume tiers (default: ${DEFAULT-VALUE})")
+    private double elsewhereGb;
+
+    @Option(names = "--elsewhere-requests", paramLabel = "N", defaultValue = "0",
+            description = "CloudFront requests the account bills each month besides these logs"
+                    + " (default: ${DEFAULT-VALUE})")
+    private long elsewhereRequests;
+
     @Option(names = "--threads", paramLabel = "N", description = "files read at once (default: ${DEFAULT-VALUE})")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -94,6 +111,14 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
             }
         }
+        if (!freeTier.equals("available") && !freeTier.equals("used")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--free-tier " + freeTier
+                    + ": available or used");
+        }
+        if (elsewhereGb < 0 || elsewhereRequests < 0 || Double.isNaN(elsewhereGb) || Double.isInfinite(elsewhereGb)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--elsewhere-gb and --elsewhere-requests:"
+                    + " a monthly amount, 0 or more");
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": at least 1");
         }
@@ -108,7 +133,8 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
             result = new SavingsReport(main.builtIn.routing(), main.builtIn.regions()).run(new SavingsReport.Request(
-                    inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null));
+                    inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null,
+                    new Bill.Elsewhere(elsewhereGb, elsewhereRequests, freeTier.equals("used"))));
         } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
             main.err.println("registry-edge: " + unreadable.getMessage());
             return 1;

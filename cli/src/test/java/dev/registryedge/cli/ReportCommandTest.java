@@ -87,7 +87,7 @@ class ReportCommandTest {
         assertEquals(2, run("report"));
         Path prices = Files.writeString(dir.resolve("prices.json"), "{\"cloudFront\": {}}");
         assertEquals(1, run("report", logs.toString(), "--prices", prices.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(prices + ": cloudFront.discount.value: missing"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(prices + ": cloudFront.transferOutPerGb: missing or not an object"),
                 err.toString());
         assertEquals(2, run("report", dir.resolve("missing").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing: no such file or directory"), err.toString());

@@ -5,8 +5,9 @@ import dev.registryedge.handler.core.Outcome;
 /**
  * One bucket of the tally: requests alike in everything their price depends on.
  *
- * @param outcome null for a 307 in the logs whose route the replay cannot name
- * @param clientRegion the client's AWS region, or {@link #OUTSIDE_AWS}
+ * @param outcome null for a 307 in the logs whose route the replay cannot name, and for the
+ *     rest of the logged traffic ({@link Scenario#OTHER}, {@link Scenario#OTHER_ON_BLOB_PATHS})
+ * @param clientRegion the client's AWS region, or {@link #OUTSIDE_AWS}; null for the rest of the traffic
  * @param targetRegion the region of the bucket a 307 points to ({@link #STORE_OUTSIDE_AWS} for a
  *     target with an endpoint of its own), else null
  * @param priceRegion the CloudFront price region of the edge location that served the request
@@ -27,6 +28,13 @@ record Cell(Scenario scenario, String day, String distribution, Outcome outcome,
         /** Replayed with every checked target holding every blob (the upper bound). */
         WITH_FUNCTION_UPPER,
         /** What the logs say happened: CloudFront served it, or the function answered 307. */
-        ACTUAL
+        ACTUAL,
+        /**
+         * The rest of the logged traffic on the blob paths (HEADs, errors): the same in every
+         * scenario, but the function runs on it too.
+         */
+        OTHER_ON_BLOB_PATHS,
+        /** The rest of the logged traffic (manifests, tags, ...): the same in every scenario. */
+        OTHER
     }
 }

@@ -4,22 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The price table (data/prices.json, or {@code --prices FILE}): every figure an object with its
- * {@code value}, the date it was read ({@code asOf}) and its {@code source}. USD; GB = 2^30 bytes.
+ * {@code value} (or, for a price by volume, its {@code tiers}), the date it was read
+ * ({@code asOf}) and its {@code source}. USD; GB = 2^30 bytes and TB = 1024 GB, as AWS bills.
  */
 public final class Prices {
 
     static final double GB = 1024.0 * 1024 * 1024;
 
     private final String file;
-    private final double discount;
-    private final Map<String, Double> transferPerGb = new HashMap<>();
+    /** CloudFront's transfer out per GB by price region, in the table's order (the free allowance's order). */
+    private final Map<String, Tiers> transferPerGb = new LinkedHashMap<>();
     private final Map<String, Double> requestPer10k = new HashMap<>();
+    private final double freeTransferGb;
+    private final double freeRequests;
+    private final double commitmentDiscount;
+    private final double commitmentMinimumUsd;
     private final Map<String, String> priceRegionByAirport = new HashMap<>();
     private final String defaultPriceRegion;
     private final double lambdaPerRequest;
@@ -27,25 +35,36 @@ public final class Prices {
     private final double sameRegionPerGb;
     private final double interRegionPerGb;
     private final Map<String, Double> interRegionPairs = new HashMap<>();
-    private final double internetPerGb;
+    private final Tiers internetPerGb;
+    private final double freeInternetGb;
     private final double outsideGetPerRequest;
     private final double outsideTransferPerGb;
 
     private Prices(String file, JsonNode root) {
         this.file = file;
-        JsonNode cloudFront = object(root, "cloudFront");
-        discount = figure(cloudFront, "cloudFront", "discount");
-        if (discount < 0 || discount >= 1) {
-            throw new IllegalArgumentException(file + ": cloudFront.discount.value: " + discount
-                    + " is not a fraction from 0 (list price) to below 1");
+        JsonNode cloudFront = object(root, "", "cloudFront");
+        if (cloudFront.has("discount")) {
+            throw new IllegalArgumentException(file + ": cloudFront.discount: replaced by cloudFront.commitment"
+                    + " (discount, monthlyMinimumUsd): a negotiated rate comes with a monthly commitment");
         }
-        JsonNode transfer = object(cloudFront, "transferOutPerGb");
-        JsonNode requests = object(cloudFront, "httpsRequestsPer10k");
+        JsonNode transfer = object(cloudFront, "cloudFront.", "transferOutPerGb");
+        JsonNode requests = object(cloudFront, "cloudFront.", "httpsRequestsPer10k");
         for (Iterator<String> names = transfer.fieldNames(); names.hasNext(); ) {
             String region = names.next();
-            transferPerGb.put(region, figure(transfer, "cloudFront.transferOutPerGb", region));
+            transferPerGb.put(region, tiers(transfer, "cloudFront.transferOutPerGb", region));
             requestPer10k.put(region, figure(requests, "cloudFront.httpsRequestsPer10k", region));
         }
+        JsonNode free = cloudFront.path("freeTier");
+        freeTransferGb = free.has("transferOutGb") ? figure(free, "cloudFront.freeTier", "transferOutGb") : 0;
+        freeRequests = free.has("requests") ? figure(free, "cloudFront.freeTier", "requests") : 0;
+        JsonNode commitment = cloudFront.path("commitment");
+        commitmentDiscount = commitment.has("discount") ? figure(commitment, "cloudFront.commitment", "discount") : 0;
+        if (commitmentDiscount >= 1) {
+            throw new IllegalArgumentException(file + ": cloudFront.commitment.discount.value: " + commitmentDiscount
+                    + " is not a fraction from 0 (list price) to below 1");
+        }
+        commitmentMinimumUsd = commitment.has("monthlyMinimumUsd")
+                ? figure(commitment, "cloudFront.commitment", "monthlyMinimumUsd") : 0;
         defaultPriceRegion = cloudFront.path("defaultPriceRegion").asText();
         if (!transferPerGb.containsKey(defaultPriceRegion)) {
             throw new IllegalArgumentException(file + ": cloudFront.defaultPriceRegion: '" + defaultPriceRegion
@@ -63,16 +82,17 @@ public final class Prices {
             }
             region.getValue().forEach(code -> priceRegionByAirport.put(code.asText(), region.getKey()));
         }
-        JsonNode lambda = object(root, "lambdaAtEdge");
+        JsonNode lambda = object(root, "", "lambdaAtEdge");
         lambdaPerRequest = figure(lambda, "lambdaAtEdge", "perMillionRequests") / 1e6
                 + figure(lambda, "lambdaAtEdge", "billedMillisPerRequest") / 1000.0
                 * figure(lambda, "lambdaAtEdge", "memoryMb") / 1024.0 * figure(lambda, "lambdaAtEdge", "perGbSecond");
-        JsonNode s3 = object(root, "s3");
+        JsonNode s3 = object(root, "", "s3");
         s3GetPerRequest = figure(s3, "s3", "getRequestsPer1k") / 1000.0;
         sameRegionPerGb = figure(s3, "s3", "sameRegionPerGb");
         interRegionPerGb = figure(s3, "s3", "interRegionPerGb");
-        internetPerGb = figure(s3, "s3", "internetPerGb");
-        JsonNode outside = object(root, "storesOutsideAws");
+        internetPerGb = tiers(s3, "s3", "internetPerGb");
+        freeInternetGb = s3.has("freeInternetGb") ? figure(s3, "s3", "freeInternetGb") : 0;
+        JsonNode outside = object(root, "", "storesOutsideAws");
         outsideGetPerRequest = figure(outside, "storesOutsideAws", "getRequestsPer1k") / 1000.0;
         outsideTransferPerGb = figure(outside, "storesOutsideAws", "transferPerGb");
         JsonNode pairs = s3.path("interRegionPerGbPairs");
@@ -107,65 +127,129 @@ public final class Prices {
         }
     }
 
-    /** The price region of an edge location such as {@code IAD89-C1}. */
+    /** The price region of an edge location such as {@code IAD89-C1}; the default one for a code not in the table. */
     String priceRegion(String edgeLocation) {
-        String airport = edgeLocation.length() >= 3 ? edgeLocation.substring(0, 3) : edgeLocation;
-        return priceRegionByAirport.getOrDefault(airport, defaultPriceRegion);
+        return priceRegionByAirport.getOrDefault(airport(edgeLocation), defaultPriceRegion);
     }
 
-    /** CloudFront serving {@code requests} and {@code bytes} in a price region, after the discount. */
-    double cloudFront(String priceRegion, long requests, double bytes) {
-        return (bytes / GB * transferPerGb.get(priceRegion) + requests / 10_000.0 * requestPer10k.get(priceRegion))
-                * (1 - discount);
+    /** Whether the table names the price region of this edge location's airport code. */
+    boolean knows(String edgeLocation) {
+        return priceRegionByAirport.containsKey(airport(edgeLocation));
     }
 
-    /** CloudFront answering {@code requests} small responses (the 307s), after the discount. */
-    double cloudFrontRequests(String priceRegion, long requests) {
-        return requests / 10_000.0 * requestPer10k.get(priceRegion) * (1 - discount);
+    static String airport(String edgeLocation) {
+        return edgeLocation.length() >= 3 ? edgeLocation.substring(0, 3) : edgeLocation;
     }
 
-    double lambda(long requests) {
-        return requests * lambdaPerRequest;
+    /** The price regions in the table's order, in which the free allowance is used up. */
+    Iterable<String> priceRegions() {
+        return transferPerGb.keySet();
+    }
+
+    Tiers transferPerGb(String priceRegion) {
+        return transferPerGb.get(priceRegion);
+    }
+
+    double requestPer10k(String priceRegion) {
+        return requestPer10k.get(priceRegion);
+    }
+
+    double freeTransferGb() {
+        return freeTransferGb;
+    }
+
+    double freeRequests() {
+        return freeRequests;
+    }
+
+    double commitmentDiscount() {
+        return commitmentDiscount;
+    }
+
+    double commitmentMinimumUsd() {
+        return commitmentMinimumUsd;
+    }
+
+    String defaultPriceRegion() {
+        return defaultPriceRegion;
+    }
+
+    double lambdaPerRequest() {
+        return lambdaPerRequest;
+    }
+
+    Tiers internetPerGb() {
+        return internetPerGb;
+    }
+
+    double freeInternetGb() {
+        return freeInternetGb;
     }
 
     /**
-     * S3 GETs and their transfer to a client in {@code clientRegion} (null: outside AWS); for a
-     * store outside AWS, its own request and transfer prices ({@code storesOutsideAws}).
+     * What S3 charges at a flat rate for GETs and their transfer to a client in
+     * {@code clientRegion} (null: outside AWS, whose transfer {@link #internetPerGb()} prices by
+     * volume, so it is left out here); for a store outside AWS, its own request and transfer
+     * prices ({@code storesOutsideAws}).
      */
-    double s3(String clientRegion, String targetRegion, long requests, double bytes) {
+    double s3Flat(String clientRegion, String targetRegion, long requests, double bytes) {
         if (Cell.STORE_OUTSIDE_AWS.equals(targetRegion)) {
             return requests * outsideGetPerRequest + bytes / GB * outsideTransferPerGb;
         }
-        double perGb = clientRegion == null ? internetPerGb
+        double perGb = clientRegion == null ? 0
                 : clientRegion.equals(targetRegion) ? sameRegionPerGb
                 : interRegionPairs.getOrDefault(clientRegion + " " + targetRegion, interRegionPerGb);
         return requests * s3GetPerRequest + bytes / GB * perGb;
-    }
-
-    double discount() {
-        return discount;
     }
 
     String file() {
         return file;
     }
 
-    private JsonNode object(JsonNode parent, String name) {
+    private JsonNode object(JsonNode parent, String path, String name) {
         JsonNode node = parent.path(name);
         if (!node.isObject()) {
-            throw new IllegalArgumentException(file + ": " + name + ": missing or not an object");
+            throw new IllegalArgumentException(file + ": " + path + name + ": missing or not an object");
         }
         return node;
     }
 
+    /** A price by volume: {@code tiers} of {@code fromGb} (ascending from 0) and {@code value}; or a flat {@code value}. */
+    private Tiers tiers(JsonNode parent, String path, String name) {
+        JsonNode tiers = parent.path(name).path("tiers");
+        if (tiers.isMissingNode()) {
+            return Tiers.flat(figure(parent, path, name));
+        }
+        String where = path + "." + name + ".tiers";
+        if (!tiers.isArray() || tiers.isEmpty()) {
+            throw new IllegalArgumentException(file + ": " + where + ": not a list of {fromGb, value}");
+        }
+        List<double[]> steps = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            double from = figureAt(tiers.get(i), where + "[" + i + "]", "fromGb");
+            double rate = figureAt(tiers.get(i), where + "[" + i + "]", "value");
+            double previous = steps.isEmpty() ? -1 : steps.get(steps.size() - 1)[0];
+            if (i == 0 ? from != 0 : from <= previous) {
+                throw new IllegalArgumentException(file + ": " + where + "[" + i + "].fromGb: " + from
+                        + (i == 0 ? " must be 0: the first tier starts the month" : " is not above the tier before"));
+            }
+            steps.add(new double[] {from, rate});
+        }
+        return Tiers.of(steps);
+    }
+
     private double figure(JsonNode parent, String path, String name) {
-        JsonNode value = parent.path(name).path("value");
+        return figureAt(parent.path(name), path + "." + name, "value");
+    }
+
+    private double figureAt(JsonNode node, String path, String name) {
+        JsonNode value = node.path(name);
         if (!value.isNumber()) {
-            throw new IllegalArgumentException(file + ": " + path + "." + name + ".value: "
+            throw new IllegalArgumentException(file + ": " + path + "." + name + ": "
                     + (value.isMissingNode() ? "missing" : "'" + value.asText() + "' is not a number"));
         }
         if (value.asDouble() < 0) {
-            throw new IllegalArgumentException(file + ": " + path + "." + name + ".value: " + value.asDouble()
+            throw new IllegalArgumentException(file + ": " + path + "." + name + ": " + value.asDouble()
                     + " is negative");
         }
         return value.asDouble();

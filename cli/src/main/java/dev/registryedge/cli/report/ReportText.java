@@ -15,9 +15,19 @@ public final class ReportText {
                 + " requests), %,d problems%n", input.get("files").asLong(), input.get("lines").asLong(),
                 input.get("blobGets").asLong(), input.get("otherRequests").asLong(), input.get("problems").asLong()));
         input.path("problemExamples").forEach(example -> out.append("  ").append(example.asText()).append('\n'));
+        input.path("unknownEdgeLocations").fields().forEachRemaining(edge -> out.append(String.format(Locale.ROOT,
+                "  edge location %s is not in the price table: %,d requests, %s priced in its default region%n",
+                edge.getKey(), edge.getValue().get("requests").asLong(), bytes(edge.getValue().get("bytes").asLong()))));
         JsonNode prices = report.get("prices");
-        out.append(String.format(Locale.ROOT, "prices: %s (CloudFront discount %s%%)%n%n", prices.get("file").asText(),
-                prices.get("cloudFrontDiscount").decimalValue().movePointRight(2).stripTrailingZeros().toPlainString()));
+        JsonNode commitment = prices.get("cloudFrontCommitment");
+        JsonNode billing = report.get("billing");
+        out.append(String.format(Locale.ROOT, "prices: %s (CloudFront commitment: %s%% off, at least %s a month)%n",
+                prices.get("file").asText(),
+                commitment.get("discount").decimalValue().movePointRight(2).stripTrailingZeros().toPlainString(),
+                usd(commitment.get("monthlyMinimumUsd"))));
+        out.append(String.format(Locale.ROOT, "billed by calendar month as AWS bills: %s (free tier %s); the figures"
+                + " are what the blob GETs add to that bill%n%n", billing.get("basis").asText(),
+                billing.get("freeTier").asText()));
         out.append(String.format(Locale.ROOT, "%-36s %12s %12s %14s%n", "", "requests", "bytes", "USD"));
         out.append(String.format(Locale.ROOT, "%-36s %12s %12s %14s%n", "all through CloudFront", "", "",
                 usd(report.at("/usd/allCloudFront"))));
@@ -42,6 +52,11 @@ public final class ReportText {
             unknown += totals.get("unknownBytesRequests").asLong();
             out.append(String.format(Locale.ROOT, "  %-34s %,12d %12s %14s%n", outcome, totals.get("requests").asLong(),
                     bytes(totals.get("bytes").asLong()), usd(totals.get("usd"))));
+        }
+        JsonNode other = node.get("functionOnOtherRequests");
+        if (other.get("requests").asLong() > 0) {
+            out.append(String.format(Locale.ROOT, "  %-34s %,12d %12s %14s%n", "function on HEADs and errors",
+                    other.get("requests").asLong(), "", usd(other.get("usd"))));
         }
         JsonNode usd = node.get("usd");
         double baseline = usd.get("allCloudFront").asDouble();

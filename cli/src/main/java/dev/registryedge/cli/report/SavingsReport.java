@@ -54,7 +54,14 @@ public final class SavingsReport {
      * @param progress where to draw a progress line, or null
      */
     public record Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory,
-            Prices prices, int threads, PrintStream progress) {}
+            Prices prices, int threads, PrintStream progress, Bill.Elsewhere elsewhere) {
+
+        /** A request that takes the logs as the account's whole CloudFront usage. */
+        public Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory, Prices prices,
+                int threads, PrintStream progress) {
+            this(inputs, distribution, replicas, inventory, prices, threads, progress, Bill.Elsewhere.NONE);
+        }
+    }
 
     /** The report, and whether anything could be read at all. */
     public record Result(ObjectNode json, boolean readAnything) {}
@@ -127,6 +134,7 @@ public final class SavingsReport {
 
     private ObjectNode json(Tally tally, int files, Problems problems, Request request, Replicas primary) {
         Prices prices = request.prices();
+        Bill.Elsewhere elsewhere = request.elsewhere();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode input = root.putObject("input");
         input.put("files", files);
@@ -134,32 +142,55 @@ public final class SavingsReport {
         input.put("blobGets", tally.blobGets);
         input.put("otherRequests", tally.otherRequests);
         input.put("distinctBlobs", tally.distinctBlobs());
-        input.put("problems", problems.count());
+        input.put("problems", problems.count() + tally.unknownEdges.size());
         problems.examples().forEach(input.putArray("problemExamples")::add);
+        ObjectNode unknownEdges = input.putObject("unknownEdgeLocations");
+        tally.unknownEdges.forEach((airport, counts) -> unknownEdges.putObject(airport)
+                .put("requests", counts.requests).put("bytes", counts.bytes));
         root.put("replicas", request.replicas() == null ? "none (upper bound: all)"
                 : request.replicas().name().toLowerCase(java.util.Locale.ROOT));
-        root.putObject("prices").put("file", prices.file()).put("cloudFrontDiscount", prices.discount());
+        ObjectNode pricesNode = root.putObject("prices").put("file", prices.file());
+        pricesNode.putObject("cloudFrontCommitment").put("discount", prices.commitmentDiscount())
+                .put("monthlyMinimumUsd", prices.commitmentMinimumUsd());
+        ObjectNode basis = root.putObject("billing");
+        basis.put("basis", elsewhere.cloudFrontGb() == 0 && elsewhere.cloudFrontRequests() == 0
+                ? "the logs are the account's whole CloudFront usage" : "the logs and the usage billed elsewhere");
+        basis.put("freeTier", elsewhere.freeTierUsed() ? "used elsewhere" : "available");
+        basis.put("elsewhereCloudFrontGbPerMonth", elsewhere.cloudFrontGb());
+        basis.put("elsewhereCloudFrontRequestsPerMonth", elsewhere.cloudFrontRequests());
 
-        Map<Cell, Double> usd = new java.util.HashMap<>();
-        tally.cells.forEach((cell, counts) -> usd.put(cell, price(prices, cell, counts)));
-
+        Bill bill = new Bill(prices, tally.cells, elsewhere);
         Sums overall = new Sums();
         Map<String, Sums> byDistribution = new TreeMap<>();
         Map<String, Sums> byDay = new TreeMap<>();
         Map<String, Sums> byRegion = new TreeMap<>();
+        Map<String, Sums> byMonth = new TreeMap<>();
         Sums upper = new Sums();
         Sums actual = new Sums();
         tally.cells.forEach((cell, counts) -> {
-            double cost = usd.get(cell);
+            double cost = bill.cost(cell, counts);
+            String month = cell.day().substring(0, 7);
             switch (cell.scenario()) {
                 case ALL_CLOUDFRONT, WITH_FUNCTION -> {
                     overall.add(cell, counts, cost);
                     byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()).add(cell, counts, cost);
                     byDay.computeIfAbsent(cell.day(), d -> new Sums()).add(cell, counts, cost);
                     byRegion.computeIfAbsent(cell.clientRegion(), d -> new Sums()).add(cell, counts, cost);
+                    byMonth.computeIfAbsent(month, d -> new Sums()).add(cell, counts, cost);
                 }
                 case WITH_FUNCTION_UPPER -> upper.add(cell, counts, cost);
                 case ACTUAL -> actual.add(cell, counts, cost);
+                case OTHER_ON_BLOB_PATHS -> {
+                    // The function runs on these too, in every scenario that has it.
+                    double function = bill.functionOnOtherRequests(cell, counts);
+                    for (Sums sums : List.of(overall, upper, actual,
+                            byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()),
+                            byDay.computeIfAbsent(cell.day(), d -> new Sums()),
+                            byMonth.computeIfAbsent(month, d -> new Sums()))) {
+                        sums.addFunctionOnOtherRequests(counts, function);
+                    }
+                }
+                case OTHER -> { }
                 default -> throw new IllegalStateException(cell.scenario().name());
             }
         });
@@ -173,6 +204,8 @@ public final class SavingsReport {
         });
         ObjectNode days = root.putObject("days");
         byDay.forEach((day, sums) -> sums.write(days.putObject(day)));
+        ObjectNode months = basis.putObject("months");
+        byMonth.forEach((month, sums) -> sums.write(months.putObject(month)));
         ObjectNode clientRegions = root.putObject("clientRegions");
         byRegion.forEach((region, sums) -> sums.write(clientRegions.putObject(region)));
         if (request.replicas() == null) {
@@ -188,30 +221,21 @@ public final class SavingsReport {
         return root;
     }
 
-    /** What a cell's requests cost (docs/savings-report.md gives the formulas). */
-    private static double price(Prices prices, Cell cell, Counts counts) {
-        if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
-            return prices.cloudFront(cell.priceRegion(), counts.requests, counts.bytes);
-        }
-        double function = prices.lambda(counts.requests);
-        if (cell.outcome() == Outcome.CLOUDFRONT) {
-            return prices.cloudFront(cell.priceRegion(), counts.requests, counts.bytes) + function;
-        }
-        double redirect = prices.cloudFrontRequests(cell.priceRegion(), counts.requests) + function;
-        if (cell.outcome() == null) {
-            return redirect;
-        }
-        String client = cell.clientRegion().equals(Cell.OUTSIDE_AWS) ? null : cell.clientRegion();
-        return redirect + prices.s3(client, cell.targetRegion(), counts.requests, counts.bytes);
-    }
-
     /** Counts and dollars per outcome, and the all-CloudFront baseline for the same requests. */
     private static final class Sums {
         final Map<String, Counts> counts = new TreeMap<>();
         final Map<String, Double> usd = new TreeMap<>();
         final Counts unattributed = new Counts();
         double unattributedUsd;
+        final Counts functionOnOther = new Counts();
+        double functionOnOtherUsd;
         double baseline;
+
+        /** The function's charge for running on HEADs and errors of the blob paths. */
+        void addFunctionOnOtherRequests(Counts c, double cost) {
+            functionOnOther.add(c);
+            functionOnOtherUsd += cost;
+        }
 
         void add(Cell cell, Counts c, double cost) {
             if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
@@ -229,13 +253,15 @@ public final class SavingsReport {
 
         void write(ObjectNode node) {
             ObjectNode totals = node.putObject("totals");
-            double total = unattributedUsd;
+            double total = unattributedUsd + functionOnOtherUsd;
             for (String outcome : OUTCOMES) {
                 Counts c = counts.getOrDefault(outcome, new Counts());
                 double cost = usd.getOrDefault(outcome, 0.0);
                 total += cost;
                 totals.set(outcome, Sums.counts(c, cost));
             }
+            node.putObject("functionOnOtherRequests").put("requests", functionOnOther.requests)
+                    .put("usd", round(functionOnOtherUsd));
             node.putObject("usd").put("withFunction", round(total)).put("allCloudFront", round(baseline))
                     .put("savings", round(baseline - total));
         }

@@ -22,6 +22,9 @@ final class Tally {
         Map<Cell, long[]> waiting;
     }
 
+    /** The cache behaviour the function runs on: it runs on every request there, blob GET or not. */
+    static final String BLOB_PATHS = "/docker/registry/v2/blobs/";
+
     /** What a path that names no blob is interned with. */
     static final Object NOT_A_BLOB = new Object();
 
@@ -44,6 +47,8 @@ final class Tally {
         /** The blob, when decisions depend on it (an inventory says which replica holds which); else null. */
         final Blob blob;
         final Cell[] cells = new Cell[5];
+        /** The airport code of the edge location when the price table does not know it, else null. */
+        String unknownEdge;
         /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
         final long[] sums = new long[10];
 
@@ -85,6 +90,14 @@ final class Tally {
     private final RegionMap regions;
     private final Prices prices;
     final Map<Cell, Counts> cells = new HashMap<>();
+    /** Requests and bytes per airport code the price table does not place (priced in its default region). */
+    final Map<String, Counts> unknownEdges = new java.util.TreeMap<>();
+    private String lastOtherDay;
+    private String lastOtherDistribution;
+    private String lastOtherEdge;
+    private boolean lastOtherOnBlobPaths;
+    private String lastOtherUnknownEdge;
+    private Counts lastOther;
     private final Map<String, Blob> blobs = new HashMap<>();
     private final Map<String, String> clientRegions = new HashMap<>();
     final Interner<Object> paths = new Interner<>(1_000_000);
@@ -125,6 +138,7 @@ final class Tally {
         boolean served = (status >= 200 && status < 300) || status == 304;
         if (blobOrNot == NOT_A_BLOB || !get || !(served || byFunction)) {
             otherRequests++;
+            other(day, distribution, edge, path.text.startsWith(BLOB_PATHS), bytes);
             return;
         }
         Blob blob = (Blob) blobOrNot;
@@ -143,6 +157,9 @@ final class Tally {
             contexts[slot] = routed;
         }
         long known = served ? bytes : -1;
+        if (routed.unknownEdge != null) {
+            unknownEdge(routed.unknownEdge, served ? bytes : 0);
+        }
         add(blob, routed, Routed.ALL_CLOUDFRONT, known);
         add(blob, routed, Routed.WITH_FUNCTION, known);
         if (upper != null) {
@@ -154,6 +171,7 @@ final class Tally {
     private Routed route(Routed routed, String uri) {
         String key = BlobKey.of(uri);
         String priceRegion = prices.priceRegion(routed.edge);
+        routed.unknownEdge = prices.knows(routed.edge) ? null : Prices.airport(routed.edge);
         Decision decision = primary.decide(routed.distribution, routed.clientIp, uri, key, routed.userAgent);
         String client = clientRegion(decision, routed.clientIp);
         routed.cells[Routed.ALL_CLOUDFRONT] = new Cell(Cell.Scenario.ALL_CLOUDFRONT, routed.day,
@@ -191,6 +209,32 @@ final class Tally {
             String mapped = regions.regionOf(ip);
             return mapped == null ? Cell.OUTSIDE_AWS : mapped;
         });
+    }
+
+    /** The rest of the traffic, counted per day, distribution and edge location; runs of alike lines share one lookup. */
+    private void other(String day, String distribution, String edge, boolean onBlobPaths, long bytes) {
+        if (day != lastOtherDay || distribution != lastOtherDistribution || edge != lastOtherEdge
+                || onBlobPaths != lastOtherOnBlobPaths) {
+            lastOtherDay = day;
+            lastOtherDistribution = distribution;
+            lastOtherEdge = edge;
+            lastOtherOnBlobPaths = onBlobPaths;
+            lastOtherUnknownEdge = prices.knows(edge) ? null : Prices.airport(edge);
+            lastOther = cells.computeIfAbsent(new Cell(onBlobPaths ? Cell.Scenario.OTHER_ON_BLOB_PATHS
+                    : Cell.Scenario.OTHER, day, distribution, null, null, null, prices.priceRegion(edge)),
+                    c -> new Counts());
+        }
+        lastOther.requests++;
+        lastOther.bytes += bytes;
+        if (lastOtherUnknownEdge != null) {
+            unknownEdge(lastOtherUnknownEdge, bytes);
+        }
+    }
+
+    private void unknownEdge(String airport, long bytes) {
+        Counts counts = unknownEdges.computeIfAbsent(airport, a -> new Counts());
+        counts.requests++;
+        counts.bytes += bytes;
     }
 
     private static void add(Blob blob, Routed routed, int which, long bytes) {
@@ -238,6 +282,8 @@ final class Tally {
                 theirs.waiting.forEach((cell, n) -> ours.waiting.computeIfAbsent(cell, c -> new long[1])[0] += n[0]);
             }
         });
+        other.unknownEdges.forEach((airport, counts) -> unknownEdges.computeIfAbsent(airport, a -> new Counts())
+                .add(counts));
         lines += other.lines;
         blobGets += other.blobGets;
         otherRequests += other.otherRequests;

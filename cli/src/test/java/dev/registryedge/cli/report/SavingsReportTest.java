@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report over generated logs whose totals are known: every figure below is worked out by
- * hand from the test price table (CloudFront $0.10/GB in North America and $0.20 in Europe,
+ * hand from the test price table (flat: CloudFront $0.10/GB in North America and $0.20 in Europe,
  * $0.000001 per CloudFront request, Lambda@Edge request and S3 GET, S3 $0.01/GB between us-east-1
- * and us-east-2) and the checked-in routing.
+ * and us-east-2; no free tier) and the handler's fixture configuration. The function also runs
+ * on the three HEADs of blob paths: $0.000003 more with it. BillTest checks AWS's tiers.
  */
 class SavingsReportTest {
 
@@ -100,6 +101,7 @@ class SavingsReportTest {
 
         assertEquals(JSON.readTree("""
                 {"files": 6, "lines": 12, "blobGets": 7, "otherRequests": 4, "distinctBlobs": 4, "problems": 5,
+                 "unknownEdgeLocations": {},
                  "problemExamples": [
                    "%1$s/E2KP8SMSY4XB67.2026-11-01-10.a1b2c3d4.gz:11: 1 fields, the #Fields header has 33",
                    "%1$s/E2KP8SMSY4XB67.2026-11-01-11.truncated.gz:4: truncated or corrupt gzip; the 1 requests before it were counted",
@@ -114,18 +116,20 @@ class SavingsReportTest {
                  "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}}
                 """), report.get("totals"));
         assertEquals(JSON.readTree("""
-                {"withFunction": 0.160019, "allCloudFront": 0.750007, "savings": 0.589988}
+                {"withFunction": 0.160022, "allCloudFront": 0.750007, "savings": 0.589985}
                 """), report.get("usd"));
         assertEquals(JSON.readTree("""
                 {"E2KP8SMSY4XB67": {"name": "app.ci",
                    "totals": {"CLOUDFRONT": {"requests": 2, "bytes": 1610612736, "unknownBytesRequests": 0, "usd": 0.150004},
                               "BUCKET": {"requests": 4, "bytes": 4294967296, "unknownBytesRequests": 1, "usd": 0.000012},
                               "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
-                   "usd": {"withFunction": 0.150016, "allCloudFront": 0.550006, "savings": 0.39999}},
+                   "functionOnOtherRequests": {"requests": 3, "usd": 0.000003},
+                   "usd": {"withFunction": 0.150019, "allCloudFront": 0.550006, "savings": 0.399987}},
                  "E2PBG0JIU6CTJY": {"name": "build03",
                    "totals": {"CLOUDFRONT": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0},
                               "BUCKET": {"requests": 1, "bytes": 1073741824, "unknownBytesRequests": 0, "usd": 0.010003},
                               "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
+                   "functionOnOtherRequests": {"requests": 0, "usd": 0.0},
                    "usd": {"withFunction": 0.010003, "allCloudFront": 0.200001, "savings": 0.189998}}}
                 """), report.get("distributions"));
         // One distribution per day here, so the days repeat the distributions' figures.
@@ -142,13 +146,15 @@ class SavingsReportTest {
                  "totals": {"CLOUDFRONT": {"requests": 1, "bytes": 536870912, "unknownBytesRequests": 0, "usd": 0.050002},
                             "BUCKET": {"requests": 4, "bytes": 4294967296, "unknownBytesRequests": 1, "usd": 0.000012},
                             "REPLICA": {"requests": 2, "bytes": 2147483648, "unknownBytesRequests": 0, "usd": 0.000006}},
-                 "usd": {"withFunction": 0.05002, "allCloudFront": 0.750007, "savings": 0.699987}}
+                 "functionOnOtherRequests": {"requests": 3, "usd": 0.000003},
+                 "usd": {"withFunction": 0.050023, "allCloudFront": 0.750007, "savings": 0.699984}}
                 """), report.get("upperBound"));
         assertEquals(JSON.readTree("""
                 {"totals": {"CLOUDFRONT": {"requests": 5, "bytes": 5905580032, "unknownBytesRequests": 0, "usd": 0.65001},
                             "BUCKET": {"requests": 2, "bytes": 1073741824, "unknownBytesRequests": 1, "usd": 0.000006},
                             "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
-                 "usd": {"withFunction": 0.650016, "allCloudFront": 0.750007, "savings": 0.099991},
+                 "functionOnOtherRequests": {"requests": 3, "usd": 0.000003},
+                 "usd": {"withFunction": 0.650019, "allCloudFront": 0.750007, "savings": 0.099988},
                  "unattributedRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}}
                 """), report.get("actual"));
     }
@@ -194,12 +200,31 @@ class SavingsReportTest {
 
     @Test
     void aBrokenPriceTableNamesTheFieldAndValue() {
-        String broken = """
-                {"cloudFront": {"discount": {"value": "ten percent"}}}
-                """;
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Prices.read("my-prices.json", new java.io.ByteArrayInputStream(broken.getBytes())));
-        assertEquals("my-prices.json: cloudFront.discount.value: 'ten percent' is not a number", e.getMessage());
+        assertEquals("my-prices.json: cloudFront.transferOutPerGb.europe.value: 'ten cents' is not a number",
+                brokenPrices("\"europe\": {\"value\": 0.20", "\"europe\": {\"value\": \"ten cents\""));
+        assertEquals("my-prices.json: cloudFront.transferOutPerGb.north-america.tiers[1].fromGb: 0.0 is not above"
+                + " the tier before", brokenPrices("\"north-america\": {\"value\": 0.10,",
+                        "\"north-america\": {\"tiers\": [{\"fromGb\": 0, \"value\": 0.1}, {\"fromGb\": 0, \"value\": 0.05}],"));
+        assertEquals("my-prices.json: cloudFront.discount: replaced by cloudFront.commitment (discount,"
+                + " monthlyMinimumUsd): a negotiated rate comes with a monthly commitment",
+                brokenPrices("\"cloudFront\": {", "\"cloudFront\": {\"discount\": {\"value\": 0.25},"));
+        assertEquals("my-prices.json: cloudFront.commitment.discount.value: 1.0 is not a fraction from 0 (list price)"
+                + " to below 1", brokenPrices("\"cloudFront\": {",
+                        "\"cloudFront\": {\"commitment\": {\"discount\": {\"value\": 1}},"));
+    }
+
+    /** The message of reading the test table with one text replaced. */
+    private static String brokenPrices(String text, String replacement) {
+        String table;
+        try (InputStream in = SavingsReportTest.class.getResourceAsStream("/report/prices.json")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(table.contains(text), text);
+        String broken = table.replace(text, replacement);
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Prices.read("my-prices.json", new java.io.ByteArrayInputStream(broken.getBytes()))).getMessage();
     }
 
     @Test

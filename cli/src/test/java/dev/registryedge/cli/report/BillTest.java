@@ -1,0 +1,209 @@
+package dev.registryedge.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryedge.cli.testing.StandardLogs;
+import dev.registryedge.handler.fixture.FixtureRegionMap;
+import dev.registryedge.handler.fixture.FixtureRouting;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report's dollars against AWS's bill worked out by hand, with AWS's list prices of
+ * 2026-12-01 frozen in src/test/resources/report/list-prices-2026-12-01.json: one month of
+ * app.ci's blob GETs through North American edges, 60 % of them from EC2 in us-east-1, 10 % from
+ * us-east-2, 10 % from us-west-2 and 20 % from outside AWS, replicas assumed empty. Then app.ci's
+ * configuration sends us-east-1 and us-east-2 clients to its bucket in us-east-1 and leaves the
+ * rest to CloudFront: 30 % of the bytes stay on CloudFront, 10 % cross from us-east-1 to
+ * us-east-2 ($0.01/GB), and every request is a CloudFront request (its 307s too).
+ *
+ * <p>The volumes sit on either side of the free tier and of the tier boundaries: 1,000 GiB (under
+ * the free terabyte) and 100 TiB (past the 10 and 50 TB tiers). Prices used, per GB: CloudFront
+ * North America $0.085 to 10 TB, $0.080 to 50 TB, $0.060 to 150 TB; the first 1 TB (1,024 GB)
+ * and 10 M requests of each month free; Lambda@Edge $0.60 per million requests and, at 128 MB
+ * and 5 ms billed, 0.005 * 0.125 * $0.00005001 per request; S3 GET $0.0004 per 1,000.
+ */
+class BillTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long GIB = 1L << 30;
+    private static final String APP_CI = "E2KP8SMSY4XB67";
+    private static final double LAMBDA_PER_REQUEST = 0.60 / 1e6 + 0.005 * 0.125 * 0.00005001;
+    private static final double S3_GET = 0.0004 / 1000;
+
+    @TempDir
+    Path logs;
+
+    /** A month of blob GETs, each client class a share of {@code requests} blobs of {@code size} bytes. */
+    private void month(String month, int requests, long size, String edge) throws IOException {
+        Random random = new Random(month.hashCode());
+        List<String> lines = new ArrayList<>();
+        int[] shares = {requests * 6 / 10, requests / 10, requests / 10, requests - requests * 8 / 10};
+        for (int kind = 0; kind < shares.length; kind++) {
+            for (int i = 0; i < shares[kind]; i++) {
+                String client = switch (kind) {
+                    case 0 -> "52." + (20 + random.nextInt(4)) + "." + random.nextInt(256) + "." + random.nextInt(256);
+                    case 1 -> "3.12." + random.nextInt(256) + "." + random.nextInt(256);
+                    case 2 -> "35." + (80 + random.nextInt(16)) + "." + random.nextInt(256) + "." + random.nextInt(256);
+                    default -> "198.51." + random.nextInt(256) + "." + random.nextInt(256);
+                };
+                String digest = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
+                        random.nextLong(), random.nextLong());
+                String day = month + "-" + String.format("%02d", 1 + random.nextInt(28));
+                lines.add(StandardLogs.line(day, edge, size, client, "GET", "/docker/registry/v2/blobs/sha256/"
+                        + digest.substring(0, 2) + "/" + digest + "/data", 200, "containers/5.29", "Miss", size, null));
+            }
+        }
+        Collections.shuffle(lines, random);
+        StandardLogs.write(logs.resolve(APP_CI + "." + month + "-01-00." + month.replace("-", "") + ".gz"), lines);
+    }
+
+    private JsonNode report(Prices prices, Bill.Elsewhere elsewhere) throws Exception {
+        SavingsReport.Result result = new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.NONE, null, prices, 2, null,
+                        elsewhere));
+        return JSON.readTree(result.json().toString());
+    }
+
+    private static Prices listPrices() throws IOException {
+        try (InputStream in = BillTest.class.getResourceAsStream("/report/list-prices-2026-12-01.json")) {
+            return Prices.read("list-prices-2026-12-01.json", in);
+        }
+    }
+
+    private static void assertUsd(double expected, JsonNode actual, String what) {
+        assertEquals(expected, actual.asDouble(), 0.000002, what);
+        // To the cent, as the summary prints it.
+        assertEquals(String.format("%.2f", expected), String.format("%.2f", actual.asDouble()), what);
+    }
+
+    @Test
+    @DisplayName("100 TiB a month: the bytes the function takes away are the cheapest ones, past 10 and 50 TB")
+    void aHundredTebibytesPricedOnTheTiers() throws Exception {
+        month("2026-11", 10_240, 10 * GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+
+        // All through CloudFront: 102,400 GB, the first 1,024 free, 10,240 requests all free.
+        double allCloudFront = (10_240 - 1_024) * 0.085 + (51_200 - 10_240) * 0.080 + (102_400 - 51_200) * 0.060;
+        assertEquals(7_132.16, allCloudFront, 1e-9);
+        // With the function: 30 % (30,720 GB) through CloudFront, its 10,240 requests still free;
+        // 1,024 us-east-2 blobs (10,240 GB) across regions; 7,168 S3 GETs; 10,240 invocations.
+        double cloudFront = (10_240 - 1_024) * 0.085 + (30_720 - 10_240) * 0.080;
+        double withFunction = cloudFront + 10_240 * 0.01 + 7_168 * S3_GET + 10_240 * LAMBDA_PER_REQUEST;
+        assertEquals(2_524.169331, withFunction, 0.000001);
+
+        assertUsd(allCloudFront, report.at("/usd/allCloudFront"), "all through CloudFront");
+        assertUsd(withFunction, report.at("/usd/withFunction"), "with the function");
+        assertUsd(allCloudFront - withFunction, report.at("/usd/savings"), "saved");
+        assertUsd(cloudFront + 3_072 * LAMBDA_PER_REQUEST, report.at("/totals/CLOUDFRONT/usd"), "CloudFront's part");
+        assertEquals(3_072, report.at("/totals/CLOUDFRONT/requests").asLong());
+        assertEquals(7_168, report.at("/totals/BUCKET/requests").asLong());
+        assertUsd(allCloudFront, report.at("/billing/months/2026-11/usd/allCloudFront"), "the month");
+        assertEquals("the logs are the account's whole CloudFront usage", report.at("/billing/basis").asText());
+    }
+
+    @Test
+    @DisplayName("1,000 GiB a month, under the free terabyte: CloudFront costs nothing and the function costs $1")
+    void underTheFreeTierTheFunctionCostsMoreThanItSaves() throws Exception {
+        month("2026-11", 1_000, GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+
+        double withFunction = 100 * 0.01 + 700 * S3_GET + 1_000 * LAMBDA_PER_REQUEST;
+        assertUsd(0, report.at("/usd/allCloudFront"), "all through CloudFront: 1,000 GB and 1,000 requests, free");
+        assertUsd(withFunction, report.at("/usd/withFunction"), "with the function");
+        assertUsd(-withFunction, report.at("/usd/savings"), "saved");
+    }
+
+    @Test
+    @DisplayName("the free tier used up elsewhere: every GB at the first tier's rate, every request paid")
+    void withTheFreeTierUsedElsewhere() throws Exception {
+        month("2026-11", 1_000, GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), new Bill.Elsewhere(0, 0, true));
+
+        double allCloudFront = 1_000 * 0.085 + 1_000 * 0.0100 / 10_000;
+        double withFunction = 300 * 0.085 + 1_000 * 0.0100 / 10_000 + 100 * 0.01 + 700 * S3_GET
+                + 1_000 * LAMBDA_PER_REQUEST;
+        assertUsd(allCloudFront, report.at("/usd/allCloudFront"), "all through CloudFront");
+        assertUsd(withFunction, report.at("/usd/withFunction"), "with the function");
+        assertEquals("used elsewhere", report.at("/billing/freeTier").asText());
+    }
+
+    @Test
+    @DisplayName("50 TB a month billed elsewhere comes first: the logs' bytes start at the $0.060 tier")
+    void usageBilledElsewhereComesFirstOnTheTiers() throws Exception {
+        month("2026-11", 10_240, 10 * GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), new Bill.Elsewhere(51_200, 0, false));
+
+        assertUsd(102_400 * 0.060, report.at("/usd/allCloudFront"), "all through CloudFront, from 50 to 150 TB");
+        assertUsd(30_720 * 0.060 + 10_240 * 0.01 + 7_168 * S3_GET + 10_240 * LAMBDA_PER_REQUEST,
+                report.at("/usd/withFunction"), "with the function");
+    }
+
+    @Test
+    @DisplayName("two months are billed each on its own, not as one 200 TiB month")
+    void eachCalendarMonthIsBilledOnItsOwn() throws Exception {
+        month("2026-10", 10_240, 10 * GIB, "IAD89-C1");
+        month("2026-11", 10_240, 10 * GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+
+        assertUsd(2 * 7_132.16, report.at("/usd/allCloudFront"), "two months of 7,132.16");
+        assertUsd(7_132.16, report.at("/billing/months/2026-10/usd/allCloudFront"), "October");
+        assertUsd(7_132.16, report.at("/billing/months/2026-11/usd/allCloudFront"), "November");
+    }
+
+    @Test
+    @DisplayName("a commitment: 20 % off, at least $3,000 a month; below the minimum, bytes saved save nothing")
+    void aCommitmentLargerThanTheUsageWithTheFunction() throws Exception {
+        month("2026-11", 10_240, 10 * GIB, "IAD89-C1");
+        ObjectNode table = (ObjectNode) JSON.readTree(BillTest.class.getResourceAsStream(
+                "/report/list-prices-2026-12-01.json"));
+        ObjectNode commitment = (ObjectNode) table.at("/cloudFront/commitment");
+        commitment.putObject("discount").put("value", 0.20);
+        commitment.putObject("monthlyMinimumUsd").put("value", 3_000);
+        Prices prices = Prices.read("committed.json", new ByteArrayInputStream(JSON.writeValueAsBytes(table)));
+        JsonNode report = report(prices, Bill.Elsewhere.NONE);
+
+        double allCloudFront = 7_132.16 * 0.8;
+        // 2,421.76 at list, 1,937.41 after the discount: under the minimum, so $3,000.
+        double withFunction = 3_000 + 10_240 * 0.01 + 7_168 * S3_GET + 10_240 * LAMBDA_PER_REQUEST;
+        assertUsd(allCloudFront, report.at("/usd/allCloudFront"), "all through CloudFront");
+        assertUsd(withFunction, report.at("/usd/withFunction"), "with the function");
+    }
+
+    @Test
+    void anEdgeLocationThePriceTableDoesNotKnowIsAProblemWithItsRequestsAndBytes() throws Exception {
+        month("2026-11", 10, GIB, "ZZZ9-C1");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        assertEquals(JSON.readTree("{\"ZZZ\": {\"requests\": 10, \"bytes\": " + 10 * GIB + "}}"),
+                report.at("/input/unknownEdgeLocations"));
+        assertEquals(1, report.at("/input/problems").asLong());
+        String summary = ReportText.summary(report);
+        assertEquals(true, summary.contains("edge location ZZZ is not in the price table: 10 requests, 10.00 GiB"
+                + " priced in its default region"), summary);
+    }
+
+    @Test
+    void theFunctionIsChargedForTheHeadsAndErrorsOfTheBlobPathsToo() throws Exception {
+        String blob = StandardLogs.blob("ab");
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-00.heads.gz"), List.of(
+                StandardLogs.line("2026-11-01", "IAD89-C1", 300, "52.22.0.1", "HEAD", blob, 200, "docker", "Hit", GIB, null),
+                StandardLogs.line("2026-11-01", "IAD89-C1", 300, "52.22.0.1", "GET", blob, 403, "docker", "Error", -1, null),
+                StandardLogs.line("2026-11-01", "IAD89-C1", 300, "52.22.0.1", "GET", "/v2/", 200, "docker", "Hit", 2, null)));
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        assertEquals(2, report.at("/functionOnOtherRequests/requests").asLong(), "the HEAD and the 403, not /v2/");
+        assertUsd(2 * LAMBDA_PER_REQUEST, report.at("/usd/withFunction"), "with the function");
+        assertUsd(0, report.at("/usd/allCloudFront"), "all through CloudFront: no blob GET");
+    }
+}
