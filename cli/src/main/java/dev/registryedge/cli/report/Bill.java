@@ -136,9 +136,7 @@ public final class Bill {
         }
         Month bill = months.get(cell.scenario()).get(month(cell));
         boolean served = cell.outcome() == Outcome.CLOUDFRONT;
-        double cost = (served ? bill.transferShare * counts.bytes / Prices.GB
-                * prices.transferPerGb(cell.priceRegion()).firstRate() : 0)
-                + bill.requestShare * counts.requests * prices.requestPer10k(cell.priceRegion());
+        double cost = cloudFront(bill, cell.priceRegion(), served ? counts.bytes : 0, counts.requests);
         if (cell.scenario() == Cell.Scenario.ALL_CLOUDFRONT) {
             return cost;
         }
@@ -149,6 +147,31 @@ public final class Bill {
         String client = cell.clientRegion().equals(Cell.OUTSIDE_AWS) ? null : cell.clientRegion();
         cost += prices.s3Flat(client, cell.targetRegion(), counts.requests, counts.bytes);
         return toInternet(cell) ? cost + counts.bytes / Prices.GB * bill.internetRate : cost;
+    }
+
+    /** The part of {@link #cost} that is CloudFront's (what a flat-rate plan would replace). */
+    double cloudFrontPart(Cell cell, Counts counts) {
+        if (isOther(cell)) {
+            return 0;
+        }
+        return cloudFront(months.get(cell.scenario()).get(month(cell)), cell.priceRegion(),
+                cell.outcome() == Outcome.CLOUDFRONT ? counts.bytes : 0, counts.requests);
+    }
+
+    /**
+     * What the logs' other traffic of a cell ({@link Cell.Scenario#OTHER},
+     * {@link Cell.Scenario#OTHER_ON_BLOB_PATHS}) costs on CloudFront at a scenario's shares of the
+     * month: the same traffic in every scenario, but not at the same rate once the blob GETs
+     * change the month's tiers. Zero for a month the scenario has no blob GETs in.
+     */
+    double otherTrafficAt(Cell.Scenario scenario, Cell other, Counts counts) {
+        Month bill = months.getOrDefault(scenario, Map.of()).get(month(other));
+        return bill == null ? 0 : cloudFront(bill, other.priceRegion(), counts.bytes, counts.requests);
+    }
+
+    private double cloudFront(Month bill, String priceRegion, long bytes, long requests) {
+        return bill.transferShare * bytes / Prices.GB * prices.transferPerGb(priceRegion).firstRate()
+                + bill.requestShare * requests * prices.requestPer10k(priceRegion);
     }
 
     /** The function's own charge for requests it runs on that are not blob GETs (HEADs, errors). */

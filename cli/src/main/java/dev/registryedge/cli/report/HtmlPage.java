@@ -53,6 +53,7 @@ public final class HtmlPage {
         }
         page.append("</div>\n");
         table(page, report);
+        plans(page, report.get("distributions"));
 
         page.append("<div class=\"grid\">\n");
         List<String> days = names(report.get("days"));
@@ -88,6 +89,35 @@ public final class HtmlPage {
             page.append("</tr>");
         }
         page.append("</tbody></table>\n");
+    }
+
+    /** Per distribution, the four ways to pay for it and the cheapest, when the price table has flat-rate plans. */
+    private static void plans(StringBuilder page, JsonNode distributions) {
+        List<String> ids = names(distributions);
+        if (ids.isEmpty() || !distributions.get(ids.get(0)).has("flatRate")) {
+            return;
+        }
+        page.append("<h2>The cheapest way to serve each distribution</h2><div style=\"overflow-x:auto\"><table>"
+                + "<thead><tr><th>Distribution</th>"
+                + "<th>Pay-as-you-go</th><th>With the function</th><th>Flat-rate plan</th><th>Plan with the function"
+                + "</th><th>Cheapest</th></tr></thead><tbody>");
+        for (String id : ids) {
+            JsonNode plan = distributions.get(id).get("flatRate");
+            page.append("<tr><td>").append(escape(distributions.get(id).get("name").asText() + " (" + id + ")"))
+                    .append("</td>");
+            for (String option : new String[] {"payAsYouGoAllCloudFront", "payAsYouGoWithFunction",
+                "planAllCloudFront", "planWithFunction"}) {
+                JsonNode value = plan.at("/usd/" + option);
+                figureCell(page, "distributions." + id + ".flatRate.usd." + option, value,
+                        value.isNull() ? "none covers it" : ReportText.usd(value));
+            }
+            page.append("<td>").append(escape(plan.get("cheapest").asText())).append("</td></tr>");
+        }
+        page.append("</tbody></table></div><p class=\"note\">A plan covers one distribution's CloudFront requests and"
+                + " bytes for a monthly price; with the function, S3 and Lambda@Edge are paid besides. Whether AWS"
+                + " allows Lambda@Edge on a plan: ")
+                .append(escape(distributions.get(ids.get(0)).at("/flatRate/functionOnAPlan").asText()))
+                .append(".</p>\n");
     }
 
     private static void figureCell(StringBuilder page, String path, JsonNode value, String shown) {

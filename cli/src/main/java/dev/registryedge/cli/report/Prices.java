@@ -39,6 +39,8 @@ public final class Prices {
     private final double freeInternetGb;
     private final double outsideGetPerRequest;
     private final double outsideTransferPerGb;
+    private final List<FlatRatePlans.Level> planLevels = new ArrayList<>();
+    private final String lambdaAtEdgeOnPlans;
 
     private Prices(String file, JsonNode root) {
         this.file = file;
@@ -95,6 +97,23 @@ public final class Prices {
         JsonNode outside = object(root, "", "storesOutsideAws");
         outsideGetPerRequest = figure(outside, "storesOutsideAws", "getRequestsPer1k") / 1000.0;
         outsideTransferPerGb = figure(outside, "storesOutsideAws", "transferPerGb");
+        JsonNode plans = cloudFront.path("flatRatePlans");
+        JsonNode levels = plans.path("levels");
+        for (int i = 0; i < levels.size(); i++) {
+            JsonNode level = levels.get(i);
+            String where = "cloudFront.flatRatePlans.levels[" + i + "]";
+            if (!level.path("plan").isTextual()) {
+                throw new IllegalArgumentException(file + ": " + where + ".plan: missing or not text");
+            }
+            planLevels.add(new FlatRatePlans.Level(level.get("plan").asText(), level.path("usageLevel").asText("default"),
+                    figure(level, where, "monthlyUsd"), figure(level, where, "requests"),
+                    figure(level, where, "transferGb")));
+        }
+        lambdaAtEdgeOnPlans = plans.path("lambdaAtEdge").path("value").asText("sources disagree");
+        if (!List.of("allowed", "not allowed", "sources disagree").contains(lambdaAtEdgeOnPlans)) {
+            throw new IllegalArgumentException(file + ": cloudFront.flatRatePlans.lambdaAtEdge.value: '"
+                    + lambdaAtEdgeOnPlans + "' is not allowed, not allowed or sources disagree");
+        }
         JsonNode pairs = s3.path("interRegionPerGbPairs");
         for (Iterator<String> names = pairs.fieldNames(); names.hasNext(); ) {
             String pair = names.next();
@@ -204,6 +223,16 @@ public final class Prices {
 
     String file() {
         return file;
+    }
+
+    /** CloudFront's flat-rate plans and their usage levels, cheapest first; empty when the table has none. */
+    List<FlatRatePlans.Level> flatRatePlans() {
+        return planLevels;
+    }
+
+    /** Whether AWS allows Lambda@Edge on a distribution with a flat-rate plan, as far as the table's sources say. */
+    String lambdaAtEdgeOnPlans() {
+        return lambdaAtEdgeOnPlans;
     }
 
     private JsonNode object(JsonNode parent, String path, String name) {

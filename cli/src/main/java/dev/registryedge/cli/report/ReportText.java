@@ -41,6 +41,20 @@ public final class ReportText {
             out.append(String.format(Locale.ROOT, "  %,d of the logged 307s have a route this build would not take"
                     + " (the map or configuration changed since)%n", unattributed.get("requests").asLong()));
         }
+        JsonNode distributions = report.get("distributions");
+        if (distributions.elements().hasNext() && distributions.elements().next().has("flatRate")) {
+            out.append(String.format(Locale.ROOT, "%nthe cheapest way to serve each distribution over these months"
+                    + " (a flat-rate plan covers one distribution's CloudFront requests and bytes):%n"));
+            distributions.fields().forEachRemaining(entry -> {
+                JsonNode plan = entry.getValue().get("flatRate");
+                JsonNode usd = plan.get("usd");
+                out.append(String.format(Locale.ROOT, "  %s (%s): %s%n    pay-as-you-go %s, with the function %s;"
+                        + " plan %s, with the function %s%n", entry.getKey(), entry.getValue().get("name").asText(),
+                        plan.get("cheapest").asText(), usd(usd.get("payAsYouGoAllCloudFront")),
+                        usd(usd.get("payAsYouGoWithFunction")), usdOrNone(usd.get("planAllCloudFront")),
+                        usdOrNone(usd.get("planWithFunction"))));
+            });
+        }
         return out.toString();
     }
 
@@ -67,6 +81,10 @@ public final class ReportText {
             out.append(String.format(Locale.ROOT, "  (%,d redirected requests of unknown size: no log line gave their"
                     + " blob's size; their transfer is not counted)%n", unknown));
         }
+    }
+
+    private static String usdOrNone(JsonNode value) {
+        return value.isNull() ? "none covers it" : usd(value);
     }
 
     static String usd(JsonNode value) {

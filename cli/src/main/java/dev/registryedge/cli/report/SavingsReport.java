@@ -167,11 +167,20 @@ public final class SavingsReport {
         Map<String, Sums> byMonth = new TreeMap<>();
         Sums upper = new Sums();
         Sums actual = new Sums();
+        Map<String, FlatRatePlans> plans = new TreeMap<>();
         tally.cells.forEach((cell, counts) -> {
             double cost = bill.cost(cell, counts);
             String month = cell.day().substring(0, 7);
+            FlatRatePlans distributionPlans = plans.computeIfAbsent(cell.distribution(), d -> new FlatRatePlans(prices));
             switch (cell.scenario()) {
                 case ALL_CLOUDFRONT, WITH_FUNCTION -> {
+                    boolean function = cell.scenario() == Cell.Scenario.WITH_FUNCTION;
+                    FlatRatePlans.Month planMonth = distributionPlans.month(function, month);
+                    double cloudFront = bill.cloudFrontPart(cell, counts);
+                    planMonth.requests += counts.requests;
+                    planMonth.gb += cell.outcome() == Outcome.CLOUDFRONT ? counts.bytes / Prices.GB : 0;
+                    planMonth.cloudFrontUsd += cloudFront;
+                    planMonth.otherUsd += cost - cloudFront;
                     overall.add(cell, counts, cost);
                     byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()).add(cell, counts, cost);
                     byDay.computeIfAbsent(cell.day(), d -> new Sums()).add(cell, counts, cost);
@@ -180,9 +189,21 @@ public final class SavingsReport {
                 }
                 case WITH_FUNCTION_UPPER -> upper.add(cell, counts, cost);
                 case ACTUAL -> actual.add(cell, counts, cost);
-                case OTHER_ON_BLOB_PATHS -> {
-                    // The function runs on these too, in every scenario that has it.
+                case OTHER_ON_BLOB_PATHS, OTHER -> {
+                    // The same traffic in both scenarios, on the distribution's plan too; the
+                    // function runs on that of the blob paths.
                     double function = bill.functionOnOtherRequests(cell, counts);
+                    for (boolean withFunction : new boolean[] {false, true}) {
+                        FlatRatePlans.Month planMonth = distributionPlans.month(withFunction, month);
+                        planMonth.requests += counts.requests;
+                        planMonth.gb += counts.bytes / Prices.GB;
+                        planMonth.cloudFrontUsd += bill.otherTrafficAt(withFunction ? Cell.Scenario.WITH_FUNCTION
+                                : Cell.Scenario.ALL_CLOUDFRONT, cell, counts);
+                        planMonth.otherUsd += withFunction ? function : 0;
+                    }
+                    if (cell.scenario() == Cell.Scenario.OTHER) {
+                        return;
+                    }
                     for (Sums sums : List.of(overall, upper, actual,
                             byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()),
                             byDay.computeIfAbsent(cell.day(), d -> new Sums()),
@@ -190,7 +211,6 @@ public final class SavingsReport {
                         sums.addFunctionOnOtherRequests(counts, function);
                     }
                 }
-                case OTHER -> { }
                 default -> throw new IllegalStateException(cell.scenario().name());
             }
         });
@@ -201,6 +221,9 @@ public final class SavingsReport {
             Distribution distribution = config.distributions().get(id);
             node.put("name", distribution == null ? "not in the routing configuration" : distribution.name());
             sums.write(node);
+            if (!prices.flatRatePlans().isEmpty()) {
+                plans.get(id).write(node.putObject("flatRate"));
+            }
         });
         ObjectNode days = root.putObject("days");
         byDay.forEach((day, sums) -> sums.write(days.putObject(day)));

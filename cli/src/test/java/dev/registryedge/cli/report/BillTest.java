@@ -206,4 +206,52 @@ class BillTest {
         assertUsd(2 * LAMBDA_PER_REQUEST, report.at("/usd/withFunction"), "with the function");
         assertUsd(0, report.at("/usd/allCloudFront"), "all through CloudFront: no blob GET");
     }
+
+    @Test
+    @DisplayName("40,000 GiB a month fits Pro's 50 TB: a $15 plan beats $3,164.16 of pay-as-you-go; the function adds S3")
+    void justUnderAPlansTransferAllowance() throws Exception {
+        month("2026-11", 4_000, 10 * GIB, "IAD89-C1");
+        JsonNode plan = report(listPrices(), Bill.Elsewhere.NONE).at("/distributions/" + APP_CI + "/flatRate");
+
+        assertUsd((10_240 - 1_024) * 0.085 + (40_000 - 10_240) * 0.080, plan.at("/usd/payAsYouGoAllCloudFront"),
+                "pay-as-you-go, all through CloudFront");
+        assertEquals("Pro", plan.at("/months/2026-11/allCloudFront/plan").asText());
+        assertUsd(15, plan.at("/usd/planAllCloudFront"), "Pro");
+        assertEquals("Pro", plan.at("/months/2026-11/withFunction/plan").asText());
+        assertUsd(15 + 4_000 * 0.01 + 2_800 * S3_GET + 4_000 * LAMBDA_PER_REQUEST, plan.at("/usd/planWithFunction"),
+                "Pro, and S3 and Lambda@Edge besides");
+        assertEquals("a flat-rate plan, all through CloudFront", plan.at("/cheapest").asText());
+        assertEquals("sources disagree", plan.at("/functionOnAPlan").asText());
+    }
+
+    @Test
+    @DisplayName("60,000 GiB a month is past every 50 TB level: Premium at 75 TB all through CloudFront, or Pro with the function")
+    void justOverAPlansTransferAllowance() throws Exception {
+        month("2026-11", 6_000, 10 * GIB, "IAD89-C1");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        JsonNode plan = report.at("/distributions/" + APP_CI + "/flatRate");
+
+        assertEquals("Premium (75 TB)", plan.at("/months/2026-11/allCloudFront/plan").asText());
+        assertUsd(1_450, plan.at("/usd/planAllCloudFront"), "Premium at 75 TB");
+        // With the function 30 % of 60,000 GB, 18,000 GB, stay on CloudFront: within Pro.
+        assertEquals("Pro", plan.at("/months/2026-11/withFunction/plan").asText());
+        assertEquals(18_000, plan.at("/months/2026-11/withFunction/gb").asDouble(), 1e-6);
+        assertUsd(15 + 6_000 * 0.01 + 4_200 * S3_GET + 6_000 * LAMBDA_PER_REQUEST, plan.at("/usd/planWithFunction"),
+                "Pro with the function");
+        assertEquals("a flat-rate plan with the function (if AWS allows Lambda@Edge on a plan: sources disagree)",
+                plan.at("/cheapest").asText());
+        String summary = ReportText.summary(report);
+        assertEquals(true, summary.contains("E2KP8SMSY4XB67 (app.ci): a flat-rate plan with the function"), summary);
+    }
+
+    @Test
+    void thePlanCoveringARequestCountIsTheCheapestWhoseAllowanceReachesIt() throws Exception {
+        FlatRatePlans plans = new FlatRatePlans(listPrices());
+        assertEquals("Free", plans.cheapest(1_000_000, 100).orElseThrow().label());
+        assertEquals("Pro", plans.cheapest(1_000_001, 100).orElseThrow().label());
+        assertEquals("Pro", plans.cheapest(10_000_000, 51_200).orElseThrow().label());
+        assertEquals("Business", plans.cheapest(10_000_001, 51_200).orElseThrow().label());
+        assertEquals("Premium (600 TB)", plans.cheapest(6_000_000_000L, 614_400).orElseThrow().label());
+        assertEquals(java.util.Optional.empty(), plans.cheapest(6_000_000_001L, 1));
+    }
 }
