@@ -21,6 +21,8 @@ public final class Prices {
     static final double GB = 1024.0 * 1024 * 1024;
 
     private final String file;
+    /** When the table was last refreshed (its top-level {@code asOf}), or null when it does not say. */
+    private final java.time.LocalDate asOf;
     /** CloudFront's transfer out per GB by price region, in the table's order (the free allowance's order). */
     private final Map<String, Tiers> transferPerGb = new LinkedHashMap<>();
     private final Map<String, Double> requestPer10k = new HashMap<>();
@@ -44,6 +46,12 @@ public final class Prices {
 
     private Prices(String file, JsonNode root) {
         this.file = file;
+        String date = root.path("asOf").asText(null);
+        try {
+            asOf = date == null ? null : java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(file + ": asOf: '" + date + "' is not a date (yyyy-MM-dd)");
+        }
         JsonNode cloudFront = object(root, "", "cloudFront");
         if (cloudFront.has("discount")) {
             throw new IllegalArgumentException(file + ": cloudFront.discount: replaced by cloudFront.commitment"
@@ -223,6 +231,10 @@ public final class Prices {
 
     String file() {
         return file;
+    }
+
+    java.time.LocalDate asOf() {
+        return asOf;
     }
 
     /** CloudFront's flat-rate plans and their usage levels, cheapest first; empty when the table has none. */

@@ -6,6 +6,9 @@ import java.util.Locale;
 /** The terminal summary, drawn from the report's JSON. */
 public final class ReportText {
 
+    /** Past this age the summary warns that the price table may be out of date. */
+    static final int STALE_AFTER_DAYS = 90;
+
     private ReportText() {}
 
     public static String summary(JsonNode report) {
@@ -25,6 +28,14 @@ public final class ReportText {
                 prices.get("file").asText(),
                 commitment.get("discount").decimalValue().movePointRight(2).stripTrailingZeros().toPlainString(),
                 usd(commitment.get("monthlyMinimumUsd"))));
+        JsonNode asOf = prices.path("asOf");
+        long age = asOf.isTextual() ? java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf.asText()),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)) : -1;
+        if (age > STALE_AFTER_DAYS || age < 0) {
+            out.append(String.format(Locale.ROOT, "warning: the price table %s; refresh it with `registry-edge"
+                    + " prices`%n", age < 0 ? "does not say when it was refreshed (asOf)"
+                    : "was refreshed " + age + " days ago (" + asOf.asText() + ")"));
+        }
         out.append(String.format(Locale.ROOT, "billed by calendar month as AWS bills: %s (free tier %s); the figures"
                 + " are what the blob GETs add to that bill%n%n", billing.get("basis").asText(),
                 billing.get("freeTier").asText()));

@@ -150,6 +150,11 @@ public final class SavingsReport {
         root.put("replicas", request.replicas() == null ? "none (upper bound: all)"
                 : request.replicas().name().toLowerCase(java.util.Locale.ROOT));
         ObjectNode pricesNode = root.putObject("prices").put("file", prices.file());
+        if (prices.asOf() != null) {
+            pricesNode.put("asOf", prices.asOf().toString());
+        } else {
+            pricesNode.putNull("asOf");
+        }
         pricesNode.putObject("cloudFrontCommitment").put("discount", prices.commitmentDiscount())
                 .put("monthlyMinimumUsd", prices.commitmentMinimumUsd());
         ObjectNode basis = root.putObject("billing");

@@ -254,4 +254,19 @@ class BillTest {
         assertEquals("Premium (600 TB)", plans.cheapest(6_000_000_000L, 614_400).orElseThrow().label());
         assertEquals(java.util.Optional.empty(), plans.cheapest(6_000_000_001L, 1));
     }
+
+    @Test
+    void aPriceTableOlderThanNinetyDaysIsWarnedOf() throws Exception {
+        month("2026-11", 10, GIB, "IAD89-C1");
+        ObjectNode table = (ObjectNode) JSON.readTree(BillTest.class.getResourceAsStream(
+                "/report/list-prices-2026-12-01.json"));
+        table.put("asOf", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(91).toString());
+        String old = ReportText.summary(report(Prices.read("old.json", new ByteArrayInputStream(
+                JSON.writeValueAsBytes(table))), Bill.Elsewhere.NONE));
+        assertEquals(true, old.contains("warning: the price table was refreshed 91 days ago"), old);
+        table.put("asOf", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90).toString());
+        String fresh = ReportText.summary(report(Prices.read("fresh.json", new ByteArrayInputStream(
+                JSON.writeValueAsBytes(table))), Bill.Elsewhere.NONE));
+        assertEquals(false, fresh.contains("warning: the price table"), fresh);
+    }
 }
