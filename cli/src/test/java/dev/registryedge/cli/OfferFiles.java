@@ -115,7 +115,10 @@ final class OfferFiles {
         offer.flat("Data Transfer", Map.of("transferType", "InterRegion Outbound", "fromLocation",
                 "US East (N. Virginia)", "toLocation", "US West (Oregon)", "usagetype", "USE1-USW2-AWS-Out-Bytes"),
                 "GB", 0.02);
-        offer.flat("Storage", Map.of("volumeType", "Standard", "usagetype", "TimedStorage-ByteHrs"), "GB-Mo", 0.023);
+        offer.product("Storage", Map.of("volumeType", "Standard", "usagetype", "TimedStorage-ByteHrs"), "GB-Mo",
+                new double[] {0, 51_200, 512_000}, new double[] {0.023, 0.022, 0.021});
+        offer.flat("Storage", Map.of("volumeType", "Intelligent-Tiering Frequent Access", "usagetype",
+                "TimedStorage-INT-FA-ByteHrs"), "GB-Mo", 0.023);
         return offer;
     }
 

@@ -120,7 +120,7 @@ class PricesCommandTest {
     @DisplayName("offer files with the documented prices: nothing moves, every figure now names the Price List")
     void theListPricesReadBackUnchanged() throws Exception {
         assertEquals(0, prices(), output());
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("prices: 23 figures read from the Price List,"
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("prices: 25 figures read from the Price List,"
                 + " 0 changed\n"), output());
         JsonNode refreshed = OfferFiles.JSON.readTree(table.toFile());
         JsonNode europe = refreshed.at("/cloudFront/transferOutPerGb/europe");
@@ -152,7 +152,7 @@ class PricesCommandTest {
         }
         assertEquals(0, prices(), output());
         assertEquals("""
-                prices: 23 figures read from the Price List, 1 changed:
+                prices: 25 figures read from the Price List, 1 changed:
                   cloudFront.transferOutPerGb.europe: 0.085 from 0 GB, 0.08 from 10240 GB, 0.06 from 51200 GB, 0.04\
                  from 153600 GB, 0.03 from 512000 GB, 0.025 from 1048576 GB, 0.02 from 5242880 GB -> 0.08 from 0 GB,\
                  0.075 from 10240 GB, 0.06 from 51200 GB, 0.04 from 153600 GB, 0.03 from 512000 GB, 0.025 from 1048576\

@@ -13,8 +13,9 @@ import java.util.function.Predicate;
 /**
  * The figures of the price table that AWS's Price List carries, taken out of the offer files of
  * CloudFront (global), S3 and Lambda (us-east-1): CloudFront's transfer out by tier and its HTTPS
- * requests for each price region, S3's GETs, its transfer to the internet by tier (a first tier
- * at $0 is its free allowance) and to other regions, and Lambda@Edge's requests and duration.
+ * requests for each price region, S3's GETs, PUTs and Standard storage, its transfer to the
+ * internet by tier (a first tier at $0 is its free allowance) and to other regions, and
+ * Lambda@Edge's requests and duration.
  * Everything else in the table (the free tier, flat-rate plans, edge locations, stores outside
  * AWS, the function's memory and billed time, your commitment) is kept by hand.
  */
@@ -49,7 +50,9 @@ final class ListPrices {
             && CLOUDFRONT_REGIONS.containsKey(p.attribute("location")));
 
     static final Predicate<OfferFile.Product> S3 = p -> (p.productFamily().equals("API Request")
-            && p.attribute("usagetype").equals("Requests-Tier2"))
+            && (p.attribute("usagetype").equals("Requests-Tier2") || p.attribute("usagetype").equals("Requests-Tier1")))
+            || (p.productFamily().equals("Storage") && p.attribute("volumeType").equals("Standard")
+            && p.attribute("usagetype").equals("TimedStorage-ByteHrs"))
             || (p.productFamily().equals("Data Transfer") && p.attribute("fromLocation").equals(S3_REGION)
             && ((p.attribute("transferType").equals("AWS Outbound") && p.attribute("toLocation").equals("External"))
             || (p.attribute("transferType").equals("InterRegion Outbound")
@@ -73,7 +76,11 @@ final class ListPrices {
                     number(flat(cloudFront, requests) * 10_000)));
         }
         figures.add(figure(s3, "s3.getRequestsPer1k", number(flat(s3, one(s3, "GET requests (Requests-Tier2)",
-                p -> p.productFamily().equals("API Request"))) * 1000)));
+                p -> p.attribute("usagetype").equals("Requests-Tier2"))) * 1000)));
+        figures.add(figure(s3, "s3.putRequestsPer1k", number(flat(s3, one(s3, "PUT requests (Requests-Tier1)",
+                p -> p.attribute("usagetype").equals("Requests-Tier1"))) * 1000)));
+        figures.add(figure(s3, "s3.storagePerGbMonth", tiers(s3, one(s3, "S3 Standard storage (TimedStorage-ByteHrs)",
+                p -> p.productFamily().equals("Storage")), false)));
         OfferFile.Product internet = one(s3, "transfer out to the internet from " + S3_REGION,
                 p -> p.attribute("transferType").equals("AWS Outbound"));
         List<OfferFile.Price> internetPrices = internet.prices();

@@ -51,6 +51,13 @@ public final class HtmlPage {
             card(page, "Saved if replicas held every blob", "upperBound.usd.savings",
                     report.at("/upperBound/usd/savings"));
         }
+        if (report.has("replicaCosts")) {
+            card(page, "Saved by the replicas", "replicaCosts.savedByReplicasUsd",
+                    report.at("/replicaCosts/savedByReplicasUsd"));
+            card(page, "The replicas' storage for these days", "replicaCosts.storageUsd",
+                    report.at("/replicaCosts/storageUsd"));
+            card(page, "Net of storage", "replicaCosts.netUsd", report.at("/replicaCosts/netUsd"));
+        }
         page.append("</div>\n");
         table(page, report);
         plans(page, report.get("distributions"));

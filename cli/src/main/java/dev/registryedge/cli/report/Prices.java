@@ -39,6 +39,9 @@ public final class Prices {
     private final Map<String, Double> interRegionPairs = new HashMap<>();
     private final Tiers internetPerGb;
     private final double freeInternetGb;
+    private final Tiers storagePerGbMonth;
+    private final double putPerRequest;
+    private final String replicationSourceRegion;
     private final double outsideGetPerRequest;
     private final double outsideTransferPerGb;
     private final List<FlatRatePlans.Level> planLevels = new ArrayList<>();
@@ -102,6 +105,9 @@ public final class Prices {
         interRegionPerGb = figure(s3, "s3", "interRegionPerGb");
         internetPerGb = tiers(s3, "s3", "internetPerGb");
         freeInternetGb = s3.has("freeInternetGb") ? figure(s3, "s3", "freeInternetGb") : 0;
+        storagePerGbMonth = tiers(s3, "s3", "storagePerGbMonth");
+        putPerRequest = figure(s3, "s3", "putRequestsPer1k") / 1000.0;
+        replicationSourceRegion = s3.path("replicationSourceRegion").path("value").asText("us-east-1");
         JsonNode outside = object(root, "", "storesOutsideAws");
         outsideGetPerRequest = figure(outside, "storesOutsideAws", "getRequestsPer1k") / 1000.0;
         outsideTransferPerGb = figure(outside, "storesOutsideAws", "transferPerGb");
@@ -211,6 +217,21 @@ public final class Prices {
 
     double freeInternetGb() {
         return freeInternetGb;
+    }
+
+    /** S3 Standard storage by volume, per GB-month. */
+    Tiers storagePerGbMonth() {
+        return storagePerGbMonth;
+    }
+
+    /** A PUT (what replication writes each object with). */
+    double putPerRequest() {
+        return putPerRequest;
+    }
+
+    /** The region replicas are copied from: where the registries' buckets are. */
+    String replicationSourceRegion() {
+        return replicationSourceRegion;
     }
 
     /**

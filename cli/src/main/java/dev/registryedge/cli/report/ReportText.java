@@ -52,6 +52,22 @@ public final class ReportText {
             out.append(String.format(Locale.ROOT, "  %,d of the logged 307s have a route this build would not take"
                     + " (the map or configuration changed since)%n", unattributed.get("requests").asLong()));
         }
+        JsonNode replicas = report.get("replicaCosts");
+        if (replicas != null) {
+            long objects = 0;
+            long bytes = 0;
+            for (JsonNode bucket : replicas.get("buckets")) {
+                objects += bucket.get("objects").asLong();
+                bytes += bucket.get("bytes").asLong();
+            }
+            out.append(String.format(Locale.ROOT, "%nthe replicas (from the inventory) hold %,d objects, %s%s: they"
+                    + " save %s over these %d days; storing them costs %s a month (%s for these days), copying in what"
+                    + " they hold cost %s once: net %s%n", objects, bytes(bytes), replicas.get("sizesKnown").asBoolean()
+                    ? "" : " (the inventory gives no sizes: storage and copying are not counted)",
+                    usd(replicas.get("savedByReplicasUsd")), replicas.get("periodDays").asInt(),
+                    usd(replicas.get("storageUsdPerMonth")), usd(replicas.get("storageUsd")),
+                    usd(replicas.get("replicationUsd")), usd(replicas.get("netUsd"))));
+        }
         JsonNode distributions = report.get("distributions");
         if (distributions.elements().hasNext() && distributions.elements().next().has("flatRate")) {
             out.append(String.format(Locale.ROOT, "%nthe cheapest way to serve each distribution over these months"

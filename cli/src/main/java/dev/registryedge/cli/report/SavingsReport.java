@@ -6,19 +6,15 @@ import dev.registryedge.handler.core.Outcome;
 import dev.registryedge.ipmap.lookup.RegionMap;
 import dev.registryedge.ipmap.routing.Distribution;
 import dev.registryedge.ipmap.routing.RoutingConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,7 +24,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * What the function saves, or would save, from CloudFront's standard logs: every blob GET
@@ -77,8 +72,9 @@ public final class SavingsReport {
     /** @throws IllegalArgumentException when an input or the inventory cannot be listed or read */
     public Result run(Request request) throws InterruptedException {
         List<Path> files = files(request.inputs());
-        Set<String> inventory = request.replicas() == Replicas.INVENTORY ? inventory(request.inventory())
-                : Set.of();
+        Inventory held = request.replicas() == Replicas.INVENTORY ? Inventory.read(request.inventory())
+                : Inventory.NONE;
+        Set<String> inventory = held.objects();
         Replicas primary = request.replicas() == null ? Replicas.NONE : request.replicas();
         Problems problems = new Problems();
         Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
@@ -88,9 +84,12 @@ public final class SavingsReport {
         List<Tally> tallies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(request.threads(), files.size())); i++) {
-            Tally tally = new Tally(new Replay(config, regions, primary, inventory),
-                    request.replicas() == null ? new Replay(config, regions, Replicas.ALL, inventory) : null,
-                    regions, request.prices());
+            // The second replay: the upper bound (replicas all) without an assumption; with an
+            // inventory, the same requests without any replica, to tell what the replicas save.
+            Replay second = request.replicas() == null ? new Replay(config, regions, Replicas.ALL, inventory)
+                    : primary == Replicas.INVENTORY ? new Replay(config, regions, Replicas.NONE, inventory) : null;
+            Tally tally = new Tally(new Replay(config, regions, primary, inventory), second, regions,
+                    request.prices());
             tallies.add(tally);
             Thread worker = new Thread(() -> {
                 try {
@@ -128,11 +127,12 @@ public final class SavingsReport {
         Tally all = tallies.get(0);
         tallies.subList(1, tallies.size()).forEach(all::merge);
         all.resolve();
-        ObjectNode json = json(all, files.size(), problems, request, primary);
+        ObjectNode json = json(all, files.size(), problems, request, primary, held);
         return new Result(json, readable.get() > 0);
     }
 
-    private ObjectNode json(Tally tally, int files, Problems problems, Request request, Replicas primary) {
+    private ObjectNode json(Tally tally, int files, Problems problems, Request request, Replicas primary,
+            Inventory held) {
         Prices prices = request.prices();
         Bill.Elsewhere elsewhere = request.elsewhere();
         ObjectNode root = JSON.createObjectNode();
@@ -242,11 +242,53 @@ public final class SavingsReport {
             node.put("replicas", "all");
             upper.write(node);
         }
+        if (primary == Replicas.INVENTORY) {
+            upper.baseline = overall.baseline;
+            ObjectNode without = root.putObject("withoutReplicas");
+            upper.write(without);
+            replicaCosts(root.putObject("replicaCosts"), held, prices, byDay.size(),
+                    without.at("/usd/withFunction").asDouble() - root.at("/usd/withFunction").asDouble());
+        }
         actual.baseline = overall.baseline;
         ObjectNode actualNode = root.putObject("actual");
         actual.write(actualNode);
         actualNode.set("unattributedRedirects", Sums.counts(actual.unattributed, actual.unattributedUsd));
         return root;
+    }
+
+    /**
+     * What keeping the replicas costs beside what they save: their storage over the days the logs
+     * cover (an average month being 30.4375 days), and, once, the replication transfer and PUTs of
+     * what they hold, from the region the registries' buckets are in.
+     */
+    private void replicaCosts(ObjectNode node, Inventory held, Prices prices, int days, double saved) {
+        String source = prices.replicationSourceRegion();
+        node.put("sourceRegion", source);
+        node.put("periodDays", days);
+        node.put("sizesKnown", held.sizes());
+        ObjectNode buckets = node.putObject("buckets");
+        double storagePerMonth = 0;
+        double replication = 0;
+        for (Map.Entry<String, long[]> bucket : held.buckets().entrySet()) {
+            String region = config.distributions().values().stream().flatMap(d -> d.routes().values().stream())
+                    .flatMap(List::stream).map(r -> r.target()).filter(t -> t.bucket().equals(bucket.getKey()))
+                    .map(t -> t.region()).findFirst().orElse(null);
+            double gb = bucket.getValue()[1] / Prices.GB;
+            double storage = prices.storagePerGbMonth().cost(0, gb);
+            double copied = prices.s3Flat(region, source, 0, bucket.getValue()[1])
+                    + bucket.getValue()[0] * prices.putPerRequest();
+            storagePerMonth += storage;
+            replication += copied;
+            buckets.putObject(bucket.getKey()).put("region", region).put("objects", bucket.getValue()[0])
+                    .put("bytes", bucket.getValue()[1]).put("storageUsdPerMonth", round(storage))
+                    .put("replicationUsd", round(copied));
+        }
+        double storage = storagePerMonth * days / 30.4375;
+        node.put("storageUsdPerMonth", round(storagePerMonth));
+        node.put("storageUsd", round(storage));
+        node.put("replicationUsd", round(replication));
+        node.put("savedByReplicasUsd", round(saved));
+        node.put("netUsd", round(saved - storage));
     }
 
     /** Counts and dollars per outcome, and the all-CloudFront baseline for the same requests. */
@@ -321,32 +363,6 @@ public final class SavingsReport {
             }
         }
         return files;
-    }
-
-    /** "bucket/key" of every object in an S3 Inventory CSV (bucket and URL-encoded key first, quoted). */
-    static Set<String> inventory(Path file) {
-        Set<String> objects = new HashSet<>();
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            long number = 0;
-            for (String line; (line = lines.readLine()) != null; ) {
-                number++;
-                String[] fields = line.split(",", 3);
-                if (fields.length < 2 || !fields[0].startsWith("\"") || !fields[1].startsWith("\"")) {
-                    throw new IllegalArgumentException(file + ":" + number + ": not an S3 Inventory CSV line"
-                            + " (\"bucket\",\"key\",...)");
-                }
-                objects.add(unquote(fields[0]) + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return objects;
-    }
-
-    private static String unquote(String field) {
-        return field.length() >= 2 && field.endsWith("\"") ? field.substring(1, field.length() - 1) : field;
     }
 
     /** A line on standard error, redrawn in place while the files are read. */

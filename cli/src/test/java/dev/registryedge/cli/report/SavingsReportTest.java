@@ -186,6 +186,22 @@ class SavingsReportTest {
         assertEquals(GIB, report.at("/totals/REPLICA/bytes").asLong());
         assertEquals(5, report.at("/totals/BUCKET/requests").asLong());
         assertEquals(2, report.at("/totals/CLOUDFRONT/requests").asLong());
+
+        // What keeping the replica costs beside what it saves (the inventory gives sizes): 1 GiB
+        // stored at $0.02 a GB-month for the 2 days of logs, copied once from us-east-1 to
+        // us-west-2 at $0.02/GB with one PUT ($0.005 per 1,000); without it, the us-west-2
+        // client's 1 GiB would have been CloudFront's at $0.10 instead of an S3 GET.
+        assertEquals(JSON.readTree("""
+                {"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1": {"region": "us-west-2", "objects": 1,
+                  "bytes": 1073741824, "storageUsdPerMonth": 0.02, "replicationUsd": 0.020005}}
+                """), report.at("/replicaCosts/buckets"));
+        assertEquals(2, report.at("/replicaCosts/periodDays").asInt());
+        assertEquals(SavingsReport.round(0.02 * 2 / 30.4375), report.at("/replicaCosts/storageUsd").asDouble());
+        assertEquals(0.1 - 0.000001, report.at("/replicaCosts/savedByReplicasUsd").asDouble(), 1e-6);
+        assertEquals(SavingsReport.round(0.1 - 0.000001 - 0.02 * 2 / 30.4375), report.at("/replicaCosts/netUsd").asDouble(),
+                1e-6);
+        assertEquals(report.at("/withoutReplicas/usd/withFunction").asDouble() - report.at("/usd/withFunction").asDouble(),
+                report.at("/replicaCosts/savedByReplicasUsd").asDouble(), 1e-6);
     }
 
     @Test
@@ -201,9 +217,9 @@ class SavingsReportTest {
     @Test
     void aBrokenPriceTableNamesTheFieldAndValue() {
         assertEquals("my-prices.json: cloudFront.transferOutPerGb.europe.value: 'ten cents' is not a number",
-                brokenPrices("\"europe\": {\"value\": 0.20", "\"europe\": {\"value\": \"ten cents\""));
+                brokenPrices("\"europe\": {\"value\": 0.2,", "\"europe\": {\"value\": \"ten cents\","));
         assertEquals("my-prices.json: cloudFront.transferOutPerGb.north-america.tiers[1].fromGb: 0.0 is not above"
-                + " the tier before", brokenPrices("\"north-america\": {\"value\": 0.10,",
+                + " the tier before", brokenPrices("\"north-america\": {\"value\": 0.1,",
                         "\"north-america\": {\"tiers\": [{\"fromGb\": 0, \"value\": 0.1}, {\"fromGb\": 0, \"value\": 0.05}],"));
         assertEquals("my-prices.json: cloudFront.discount: replaced by cloudFront.commitment (discount,"
                 + " monthlyMinimumUsd): a negotiated rate comes with a monthly commitment",

@@ -1,0 +1,79 @@
+package dev.registryedge.cli.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What the checked targets hold, from an S3 Inventory listing (CSV, gzip or not): the bucket and
+ * the URL-encoded key first, quoted, as S3 Inventory writes them; when the third field is the
+ * object's size (an inventory whose first fields are Bucket, Key, Size), what each bucket holds
+ * in bytes too.
+ *
+ * @param objects "bucket/key" of every object
+ * @param buckets per bucket: {objects, bytes}
+ * @param sizes whether every line gave a size
+ */
+record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes) {
+
+    static final Inventory NONE = new Inventory(Set.of(), Map.of(), false);
+
+    static Inventory read(Path file) {
+        Set<String> objects = new HashSet<>();
+        Map<String, long[]> buckets = new TreeMap<>();
+        boolean sizes = true;
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            long number = 0;
+            for (String line; (line = lines.readLine()) != null; ) {
+                number++;
+                String[] fields = line.split(",", 4);
+                if (fields.length < 2 || !fields[0].startsWith("\"") || !fields[1].startsWith("\"")) {
+                    throw new IllegalArgumentException(file + ":" + number + ": not an S3 Inventory CSV line"
+                            + " (\"bucket\",\"key\",...)");
+                }
+                String bucket = unquote(fields[0]);
+                objects.add(bucket + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
+                long[] held = buckets.computeIfAbsent(bucket, b -> new long[2]);
+                held[0]++;
+                long size = fields.length > 2 ? size(unquote(fields[2])) : -1;
+                if (size < 0) {
+                    sizes = false;
+                } else {
+                    held[1] += size;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return new Inventory(objects, buckets, sizes);
+    }
+
+    private static long size(String field) {
+        if (field.isEmpty() || field.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            if (field.charAt(i) < '0' || field.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(field);
+    }
+
+    private static String unquote(String field) {
+        return field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")
+                ? field.substring(1, field.length() - 1) : field;
+    }
+}
