@@ -52,6 +52,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "an S3 Inventory listing (CSV, or .csv.gz) of what the checked targets hold")
     private Path inventory;
 
+    @Option(names = "--decisions", paramLabel = "FILE", arity = "1..*",
+            description = "the function's decision log lines exported from CloudWatch Logs (gzip or not): each logged"
+                    + " 307 is attributed to the route its decision line names, by CloudFront's request id")
+    private List<Path> decisions = new java.util.ArrayList<>();
+
     @Option(names = "--prices", paramLabel = "FILE", description = "a price table instead of the built-in one")
     private Path prices;
 
@@ -106,6 +111,11 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), input + ": no such file or directory");
             }
         }
+        for (Path file : decisions) {
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+            }
+        }
         for (Path file : new Path[] {prices, inventory}) {
             if (file != null && !Files.isRegularFile(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
@@ -134,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             result = new SavingsReport(main.builtIn.routing(), main.builtIn.regions()).run(new SavingsReport.Request(
                     inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null,
-                    new Bill.Elsewhere(elsewhereGb, elsewhereRequests, freeTier.equals("used"))));
+                    new Bill.Elsewhere(elsewhereGb, elsewhereRequests, freeTier.equals("used")), decisions));
         } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
             main.err.println("registry-edge: " + unreadable.getMessage());
             return 1;

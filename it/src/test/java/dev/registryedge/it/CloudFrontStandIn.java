@@ -43,6 +43,8 @@ final class CloudFrontStandIn implements AutoCloseable {
     final List<Served> served = new CopyOnWriteArrayList<>();
     final List<String> refused = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private static final String REQUEST_ID = "registry-edge.request-id";
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     CloudFrontStandIn(String clientIp, String distributionId, CloudFrontKeys keys, EdgeUnderTest function,
             S3Client origin, String originBucket) throws IOException {
@@ -58,12 +60,20 @@ final class CloudFrontStandIn implements AutoCloseable {
         server.start();
     }
 
+    /** What the function behind this stand-in has written: its decision lines among them. */
+    List<String> functionOutput() {
+        return function.output();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // CloudFront's id of the request: in the event the function sees and in the log line.
+            String requestId = Long.toHexString(System.nanoTime()) + "-" + requests.incrementAndGet();
+            exchange.setAttribute(REQUEST_ID, requestId);
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             Map<String, String> parameters = parameters(query);
@@ -77,7 +87,7 @@ final class CloudFrontStandIn implements AutoCloseable {
             }
             JsonNode result;
             synchronized (function) { // one event at a time, as one Lambda instance takes them
-                result = function.handle(event(exchange, path, query));
+                result = function.handle(event(exchange, path, query, requestId));
             }
             if (result.has("status")) {
                 served.add(new Served(exchange.getRequestMethod(), path,
@@ -96,7 +106,7 @@ final class CloudFrontStandIn implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> event(HttpExchange exchange, String path, String query) {
+    private Map<String, Object> event(HttpExchange exchange, String path, String query, String requestId) {
         Map<String, Object> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
             List<Map<String, String>> entries = new ArrayList<>();
@@ -113,7 +123,7 @@ final class CloudFrontStandIn implements AutoCloseable {
         config.put("distributionDomainName", "d111111abcdef8.cloudfront.net");
         config.put("distributionId", distributionId);
         config.put("eventType", "viewer-request");
-        config.put("requestId", Long.toHexString(System.nanoTime()));
+        config.put("requestId", requestId);
         return Map.of("Records", List.of(Map.of("cf", Map.of("config", config, "request", request))));
     }
 
@@ -141,7 +151,7 @@ final class CloudFrontStandIn implements AutoCloseable {
         String now = java.time.Instant.now().toString();
         log.add(StandardLogs.line(now.substring(0, 10), "IAD89-C1", bytes, clientIp, exchange.getRequestMethod(), path,
                 status, agent == null ? "-" : java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20"), resultType, length, null));
+                        .replace("+", "%20"), resultType, length, null, (String) exchange.getAttribute(REQUEST_ID)));
     }
 
     /** Writes the log as CloudFront delivers it: {@code <distribution>.<yyyy-MM-dd-HH>.<unique>.gz}. */

@@ -100,6 +100,15 @@ class EdgeFunctionIT {
                             + expected.at("/headers/x-registry-edge-route/0/value").asText().split(" ")[0] : "pass through";
                     outcomes.merge(outcome, 1, Integer::sum);
                 }
+                // Both builds log CloudFront's request id with the decision (the sample events carry r-<name>).
+                JsonNode sample = NodeBundle.JSON.readTree(dev.registryedge.handler.testing.Events.file(
+                        "appci-us-east-1-blob").toFile());
+                node.call(Map.of("op", "handler", "event", sample));
+                jvm.handleRequest(NodeBundle.JSON.convertValue(sample, EVENT), null);
+                for (String logged : List.of(String.join("\n", node.logs), jvmLog.toString(StandardCharsets.UTF_8))) {
+                    assertTrue(logged.contains("\"requestId\":\"r-appci-us-east-1-blob\""), logged.lines()
+                            .reduce((a, b) -> b).orElse(""));
+                }
             }
             System.out.println("differential routing over " + events.size() + " events: " + outcomes
                     + ", AssumeRole calls " + aws.assumeRoleCalls.get());

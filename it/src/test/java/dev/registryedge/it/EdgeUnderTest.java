@@ -24,6 +24,11 @@ interface EdgeUnderTest extends AutoCloseable {
 
     JsonNode handle(Map<String, Object> event) throws IOException;
 
+    /** What the function has written so far (its decision lines among them), when it is kept; else empty. */
+    default List<String> output() {
+        return List.of();
+    }
+
     @Override
     void close() throws IOException;
 
@@ -42,13 +47,35 @@ interface EdgeUnderTest extends AutoCloseable {
             RoutingConfig routing, java.io.PrintStream log) {
         AwsSettings settings = new AwsSettings(credentials, S3Endpoints.parse(s3Endpoints), sts, secrets, routing,
                 Clock.SYSTEM);
-        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings, new PrintStreamDecisionLog(log)));
+        // What the handler logs goes to log and is kept, as CloudWatch Logs would keep it.
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream both = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                log.write(b);
+                kept.write(b);
+            }
+
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                log.write(bytes, offset, length);
+                kept.write(bytes, offset, length);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        LambdaHandler handler = new LambdaHandler(LambdaHandler.router(settings, new PrintStreamDecisionLog(both)));
         return new EdgeUnderTest() {
             @Override
             public JsonNode handle(Map<String, Object> event) throws IOException {
                 // Through JSON, as the Lambda runtime does, so the handler gets fresh mutable maps.
                 Map<String, Object> copy = NodeBundle.JSON.readValue(NodeBundle.JSON.writeValueAsBytes(event), EVENT);
                 return NodeBundle.JSON.valueToTree(handler.handleRequest(copy, null));
+            }
+
+            @Override
+            public List<String> output() {
+                synchronized (both) {
+                    return kept.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+                }
             }
 
             @Override
@@ -99,6 +126,11 @@ interface EdgeUnderTest extends AutoCloseable {
             @Override
             public JsonNode handle(Map<String, Object> event) throws IOException {
                 return bundle.call(Map.of("op", "handler", "event", event));
+            }
+
+            @Override
+            public List<String> output() {
+                return List.copyOf(bundle.logs);
             }
 
             @Override

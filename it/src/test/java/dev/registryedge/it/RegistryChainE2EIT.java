@@ -216,8 +216,14 @@ class RegistryChainE2EIT {
             }
         }
         Path listing = Files.writeString(work.resolve(build + "-replicas-inventory.csv"), inventory);
+        // The function's own decision lines, as CloudWatch Logs would have them: with them each logged
+        // 307 is attributed exactly (without, a us-east-2 307 could be the replica's or the bucket's).
+        List<String> output = new ArrayList<>();
+        locations.forEach(location -> output.addAll(location.cloudFront().functionOutput()));
+        Path decisions = Files.write(work.resolve(build + "-decisions.log"), output);
         JsonNode report = new SavingsReport(RoutingTable.config(), AwsRegionMap.map()).run(new SavingsReport.Request(
-                List.of(logs), null, SavingsReport.Replicas.INVENTORY, listing, Prices.builtIn(), 2, null)).json();
+                List.of(logs), null, SavingsReport.Replicas.INVENTORY, listing, Prices.builtIn(), 2, null,
+                dev.registryedge.cli.report.Bill.Elsewhere.NONE, List.of(decisions))).json();
 
         assertEquals(0, report.at("/input/problems").asLong(), report.get("input").toString());
         for (String outcome : List.of("CLOUDFRONT", "BUCKET", "REPLICA")) {
@@ -228,6 +234,9 @@ class RegistryChainE2EIT {
             assertEquals(0, actual.get("unknownBytesRequests").asLong(), outcome);
         }
         assertEquals(0, report.at("/actual/unattributedRedirects/requests").asLong());
+        assertEquals(0, report.at("/actual/ambiguousRedirects/requests").asLong());
+        assertEquals(expected.getOrDefault("BUCKET", new long[2])[0] + expected.getOrDefault("REPLICA", new long[2])[0],
+                report.at("/actual/decisionLogs/redirectsAttributed").asLong(), "every 307 by its decision line");
         System.out.println("e2e " + build + ": the report of the stand-ins' logs, actual: " + report.at("/actual/totals"));
     }
 

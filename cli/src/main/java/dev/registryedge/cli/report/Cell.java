@@ -11,9 +11,16 @@ import dev.registryedge.handler.core.Outcome;
  * @param targetRegion the region of the bucket a 307 points to ({@link #STORE_OUTSIDE_AWS} for a
  *     target with an endpoint of its own), else null
  * @param priceRegion the CloudFront price region of the edge location that served the request
+ * @param candidates for a logged 307 that more than one route could have made (a replica or the
+ *     farm's bucket), their names ("a or b"); it is priced as the last of them. Else null.
  */
 record Cell(Scenario scenario, String day, String distribution, Outcome outcome, String clientRegion,
-        String targetRegion, String priceRegion) {
+        String targetRegion, String priceRegion, String candidates) {
+
+    Cell(Scenario scenario, String day, String distribution, Outcome outcome, String clientRegion,
+            String targetRegion, String priceRegion) {
+        this(scenario, day, distribution, outcome, clientRegion, targetRegion, priceRegion, null);
+    }
 
     static final String OUTSIDE_AWS = "outside AWS";
     /** The "region" of a target with an endpoint of its own: a store outside AWS, priced as such. */

@@ -8,7 +8,12 @@ import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.core.ViewerRequest;
 import dev.registryedge.ipmap.lookup.RegionMap;
 import dev.registryedge.ipmap.routing.RoutingConfig;
+import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.Route;
+import dev.registryedge.ipmap.routing.Target;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +36,9 @@ final class Replay {
     private static final int MEMO_LIMIT = 200_000;
 
     private final Router router;
+    private final RoutingConfig config;
+    private final Set<String> inventory;
+    private final Map<String, Target> targets = new HashMap<>();
     private final boolean perKey;
     private final Map<String, Decision> memo = new HashMap<>();
 
@@ -42,7 +50,54 @@ final class Replay {
             case INVENTORY -> inventory.contains(route.target().bucket() + "/" + key);
         };
         this.router = new Router(config, regions, store, (route, key, validity, deadline) -> "", Clock.SYSTEM, SILENT);
+        this.config = config;
+        this.inventory = inventory;
+        for (Distribution distribution : config.distributions().values()) {
+            targets.put(distribution.home().target().name(), distribution.home().target());
+            distribution.routes().values().forEach(routes -> routes.forEach(r -> targets.put(r.target().name(),
+                    r.target())));
+        }
         this.perKey = replicas == SavingsReport.Replicas.INVENTORY;
+    }
+
+    /**
+     * The routes that could have answered this request with a 307: of the client's chain, the
+     * checked targets (those the inventory says hold the blob, when there is one) up to the first
+     * unchecked one, which surely holds it; the decision's own route when it is off the chain (a
+     * debug override to the home bucket); none when this build would not redirect the request for
+     * a reason before the chain (no route, not in AWS, a network always served by CloudFront).
+     */
+    List<Route> couldRedirect(String distributionId, Decision decision, String key) {
+        Distribution distribution = config.distributions().get(distributionId);
+        boolean chainEnded = !decision.outcome().redirects() && ("not in any checked target".equals(decision.reason())
+                || "no usable target".equals(decision.reason()));
+        if (distribution == null || (!decision.outcome().redirects() && !chainEnded)) {
+            return List.of();
+        }
+        List<Route> could = new ArrayList<>();
+        boolean onChain = false;
+        for (Route route : decision.clientRegion() == null ? List.<Route>of()
+                : distribution.routesFor(decision.clientRegion())) {
+            onChain |= decision.target() != null && route.target().equals(decision.target());
+            if (route.target().checkExists()) {
+                if (!perKey || inventory.contains(route.target().bucket() + "/" + key)) {
+                    could.add(route);
+                }
+                continue;
+            }
+            could.add(route);
+            break;
+        }
+        if (decision.outcome().redirects() && !onChain) {
+            return List.of(distribution.home().target().equals(decision.target()) ? distribution.home()
+                    : new Route(decision.target(), distribution.home().credentials()));
+        }
+        return could;
+    }
+
+    /** A target of the configuration by its name, or null. */
+    Target target(String name) {
+        return targets.get(name);
     }
 
     /** Whether decisions depend on the blob: only an inventory knows which replica holds which. */

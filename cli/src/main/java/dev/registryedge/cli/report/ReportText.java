@@ -49,8 +49,16 @@ public final class ReportText {
         scenario(out, "actual (the function's 307s in the logs)", report.get("actual"));
         JsonNode unattributed = report.at("/actual/unattributedRedirects");
         if (unattributed.get("requests").asLong() > 0) {
-            out.append(String.format(Locale.ROOT, "  %,d of the logged 307s have a route this build would not take"
-                    + " (the map or configuration changed since)%n", unattributed.get("requests").asLong()));
+            out.append(String.format(Locale.ROOT, "  %,d of the logged 307s could not have come from this build's map"
+                    + " and configuration (no route of theirs leads to a 307 for those requests)%n",
+                    unattributed.get("requests").asLong()));
+        }
+        JsonNode ambiguous = report.at("/actual/ambiguousRedirects");
+        if (ambiguous.path("requests").asLong() > 0) {
+            out.append(String.format(Locale.ROOT, "  %,d of the logged 307s could have come from more than one route,"
+                    + " counted apart and priced as the last (the sure one):%n", ambiguous.get("requests").asLong()));
+            ambiguous.get("routes").fields().forEachRemaining(route -> out.append(String.format(Locale.ROOT,
+                    "    %s: %,d%n", route.getKey(), route.getValue().asLong())));
         }
         JsonNode replicas = report.get("replicaCosts");
         if (replicas != null) {

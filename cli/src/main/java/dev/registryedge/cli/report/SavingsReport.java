@@ -49,12 +49,18 @@ public final class SavingsReport {
      * @param progress where to draw a progress line, or null
      */
     public record Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory,
-            Prices prices, int threads, PrintStream progress, Bill.Elsewhere elsewhere) {
+            Prices prices, int threads, PrintStream progress, Bill.Elsewhere elsewhere, List<Path> decisions) {
 
-        /** A request that takes the logs as the account's whole CloudFront usage. */
+        /** A request that takes the logs as the account's whole CloudFront usage, with no decision logs. */
         public Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory, Prices prices,
                 int threads, PrintStream progress) {
-            this(inputs, distribution, replicas, inventory, prices, threads, progress, Bill.Elsewhere.NONE);
+            this(inputs, distribution, replicas, inventory, prices, threads, progress, Bill.Elsewhere.NONE, List.of());
+        }
+
+        /** With usage billed elsewhere, and no decision logs. */
+        public Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory, Prices prices,
+                int threads, PrintStream progress, Bill.Elsewhere elsewhere) {
+            this(inputs, distribution, replicas, inventory, prices, threads, progress, elsewhere, List.of());
         }
     }
 
@@ -75,6 +81,7 @@ public final class SavingsReport {
         Inventory held = request.replicas() == Replicas.INVENTORY ? Inventory.read(request.inventory())
                 : Inventory.NONE;
         Set<String> inventory = held.objects();
+        Decisions decisions = request.decisions().isEmpty() ? Decisions.NONE : Decisions.read(request.decisions());
         Replicas primary = request.replicas() == null ? Replicas.NONE : request.replicas();
         Problems problems = new Problems();
         Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
@@ -89,7 +96,7 @@ public final class SavingsReport {
             Replay second = request.replicas() == null ? new Replay(config, regions, Replicas.ALL, inventory)
                     : primary == Replicas.INVENTORY ? new Replay(config, regions, Replicas.NONE, inventory) : null;
             Tally tally = new Tally(new Replay(config, regions, primary, inventory), second, regions,
-                    request.prices());
+                    request.prices(), decisions);
             tallies.add(tally);
             Thread worker = new Thread(() -> {
                 try {
@@ -221,7 +228,12 @@ public final class SavingsReport {
         });
         overall.write(root);
         ObjectNode distributions = root.putObject("distributions");
-        byDistribution.forEach((id, sums) -> {
+        // In the configuration's order, as every command lists them; ids it does not know after.
+        Map<String, Sums> inOrder = new java.util.LinkedHashMap<>();
+        config.distributions().keySet().stream().filter(byDistribution::containsKey)
+                .forEach(id -> inOrder.put(id, byDistribution.get(id)));
+        byDistribution.forEach(inOrder::putIfAbsent);
+        inOrder.forEach((id, sums) -> {
             ObjectNode node = distributions.putObject(id);
             Distribution distribution = config.distributions().get(id);
             node.put("name", distribution == null ? "not in the routing configuration" : distribution.name());
@@ -253,6 +265,12 @@ public final class SavingsReport {
         ObjectNode actualNode = root.putObject("actual");
         actual.write(actualNode);
         actualNode.set("unattributedRedirects", Sums.counts(actual.unattributed, actual.unattributedUsd));
+        ObjectNode ambiguous = Sums.counts(actual.ambiguous, actual.ambiguousUsd);
+        ObjectNode routes = ambiguous.putObject("routes");
+        actual.ambiguousRoutes.forEach(routes::put);
+        actualNode.set("ambiguousRedirects", ambiguous);
+        actualNode.putObject("decisionLogs").put("lines", request.decisions().isEmpty() ? 0 : tally.decisionLines)
+                .put("redirectsAttributed", tally.exactRedirects);
         return root;
     }
 
@@ -297,6 +315,9 @@ public final class SavingsReport {
         final Map<String, Double> usd = new TreeMap<>();
         final Counts unattributed = new Counts();
         double unattributedUsd;
+        final Counts ambiguous = new Counts();
+        double ambiguousUsd;
+        final Map<String, Long> ambiguousRoutes = new TreeMap<>();
         final Counts functionOnOther = new Counts();
         double functionOnOtherUsd;
         double baseline;
@@ -317,13 +338,19 @@ public final class SavingsReport {
                 unattributedUsd += cost;
                 return;
             }
+            if (cell.candidates() != null) {
+                ambiguous.add(c);
+                ambiguousUsd += cost;
+                ambiguousRoutes.merge(cell.candidates(), c.requests, Long::sum);
+                return;
+            }
             counts.computeIfAbsent(cell.outcome().name(), o -> new Counts()).add(c);
             usd.merge(cell.outcome().name(), cost, Double::sum);
         }
 
         void write(ObjectNode node) {
             ObjectNode totals = node.putObject("totals");
-            double total = unattributedUsd + functionOnOtherUsd;
+            double total = unattributedUsd + ambiguousUsd + functionOnOtherUsd;
             for (String outcome : OUTCOMES) {
                 Counts c = counts.getOrDefault(outcome, new Counts());
                 double cost = usd.getOrDefault(outcome, 0.0);

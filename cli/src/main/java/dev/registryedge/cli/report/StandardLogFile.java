@@ -224,6 +224,7 @@ final class StandardLogFile {
         int userAgent = -1;
         int contentLength = -1;
         int rangeStart = -1;
+        int requestId = -1;
         int[] resultTypes;
         int[] starts;
 
@@ -253,6 +254,7 @@ final class StandardLogFile {
             columns.userAgent = index.getOrDefault("cs(User-Agent)", -1);
             columns.contentLength = index.getOrDefault("sc-content-len", -1);
             columns.rangeStart = index.getOrDefault("sc-range-start", -1);
+            columns.requestId = index.getOrDefault("x-edge-request-id", -1);
             columns.resultTypes = RESULT_TYPES.stream().filter(index::containsKey).mapToInt(index::get).toArray();
             return columns;
         }
@@ -301,11 +303,12 @@ final class StandardLogFile {
                 }
                 agent = entry.value;
             }
+            String id = byFunction && requestId >= 0 && tally.hasDecisions() ? text(line, requestId) : null;
             tally.request(tally.words.intern(line, dateFrom, end(date)).text, distribution,
                     tally.words.intern(line, starts[edge], end(edge)).text,
                     tally.addresses.intern(line, starts[clientIp], end(clientIp)).text,
                     tally.paths.intern(line, starts[uri], end(uri)), is(line, method, GET), (int) statusCode,
-                    byFunction, bytes, fullSize, agent);
+                    byFunction, bytes, fullSize, agent, id);
             return null;
         }
 

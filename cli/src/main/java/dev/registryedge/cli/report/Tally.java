@@ -4,7 +4,9 @@ import dev.registryedge.handler.core.BlobKey;
 import dev.registryedge.handler.core.Decision;
 import dev.registryedge.handler.core.Outcome;
 import dev.registryedge.ipmap.lookup.RegionMap;
+import dev.registryedge.ipmap.routing.Route;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +51,8 @@ final class Tally {
         final Cell[] cells = new Cell[5];
         /** The airport code of the edge location when the price table does not know it, else null. */
         String unknownEdge;
+        /** Logged 307s the decision logs attribute, by the target's name. */
+        Map<String, Cell> exact;
         /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
         final long[] sums = new long[10];
 
@@ -108,9 +112,19 @@ final class Tally {
     long blobGets;
     long otherRequests;
 
-    /** @param upper the replay for the upper bound, or null when one replica assumption was asked for */
-    Tally(Replay primary, Replay upper, RegionMap regions, Prices prices) {
+    private final Decisions decisions;
+    /** Logged 307s attributed by the function's own decision log line, and how many such lines were read. */
+    long exactRedirects;
+    final long decisionLines;
+
+    /**
+     * @param upper the second replay (the upper bound, or without replicas), or null
+     * @param decisions the function's exported decision lines, to attribute logged 307s exactly
+     */
+    Tally(Replay primary, Replay upper, RegionMap regions, Prices prices, Decisions decisions) {
         this.primary = primary;
+        this.decisions = decisions;
+        this.decisionLines = decisions.lines;
         this.upper = upper;
         this.perBlob = primary.dependsOnBlob();
         this.regions = regions;
@@ -126,9 +140,12 @@ final class Tally {
      * @param byFunction a 307 the function generated
      * @param bytes what CloudFront sent (sc-bytes)
      * @param fullSize the object's size when this response tells it (a full 200), else -1
+     * @param requestId the line's x-edge-request-id, given only for the function's 307s when there
+     *     are decision logs to look it up in; else null
      */
     void request(String day, String distribution, String edge, String clientIp, Interner.Entry<Object> path,
-            boolean get, int status, boolean byFunction, long bytes, long fullSize, String userAgent) {
+            boolean get, int status, boolean byFunction, long bytes, long fullSize, String userAgent,
+            String requestId) {
         Object blobOrNot = path.value;
         if (blobOrNot == null) {
             String key = BlobKey.of(path.text);
@@ -165,7 +182,40 @@ final class Tally {
         if (upper != null) {
             add(blob, routed, Routed.UPPER, known);
         }
-        add(blob, routed, served ? Routed.SERVED : Routed.REDIRECTED, known);
+        Cell exact = served || requestId == null ? null : exact(routed, requestId);
+        if (exact == null) {
+            add(blob, routed, served ? Routed.SERVED : Routed.REDIRECTED, known);
+        } else {
+            exactRedirects++;
+            Counts counts = cells.computeIfAbsent(exact, c -> new Counts());
+            counts.requests++;
+            if (blob.waiting == null) {
+                blob.waiting = new HashMap<>();
+            }
+            blob.waiting.computeIfAbsent(exact, c -> new long[1])[0]++;
+        }
+    }
+
+    /** Whether the tally has decision logs to look 307s up in. */
+    boolean hasDecisions() {
+        return !decisions.isEmpty();
+    }
+
+    /** The cell of a logged 307 as the function's own decision line says it went, or null when no line does. */
+    private Cell exact(Routed routed, String requestId) {
+        Decisions.Decided decided = decisions.of(requestId);
+        if (decided == null || !decided.outcome().redirects() || decided.target() == null) {
+            return null;
+        }
+        if (routed.exact == null) {
+            routed.exact = new HashMap<>();
+        }
+        return routed.exact.computeIfAbsent(decided.target(), name -> {
+            dev.registryedge.ipmap.routing.Target target = primary.target(name);
+            return target == null ? null : new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
+                    decided.outcome(), routed.cells[Routed.SERVED].clientRegion(), target.endpoint() != null
+                            ? Cell.STORE_OUTSIDE_AWS : target.region(), routed.cells[Routed.SERVED].priceRegion());
+        });
     }
 
     private Routed route(Routed routed, String uri) {
@@ -185,11 +235,31 @@ final class Tally {
         }
         routed.cells[Routed.SERVED] = new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
                 Outcome.CLOUDFRONT, client, null, priceRegion);
-        // A logged 307 went where this build sends it, when this build redirects at all.
-        routed.cells[Routed.REDIRECTED] = decision.outcome().redirects()
-                ? cell(Cell.Scenario.ACTUAL, routed, decision, client, priceRegion)
-                : new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client, null, priceRegion);
+        routed.cells[Routed.REDIRECTED] = loggedRedirect(routed, decision, client, priceRegion, key);
         return routed;
+    }
+
+    /**
+     * A logged 307 under the route that must have made it: of the client's chain, a checked
+     * target (one the inventory, when there is one, says holds the blob) or the first unchecked
+     * one. When several could have, the cell names them and is priced as the last, the sure one;
+     * when none could, its outcome is null (this build's map and configuration would not redirect
+     * the request).
+     */
+    private Cell loggedRedirect(Routed routed, Decision decision, String client, String priceRegion, String key) {
+        List<Route> could = primary.couldRedirect(routed.distribution, decision, key);
+        if (could.isEmpty()) {
+            return new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client, null, priceRegion);
+        }
+        Route priced = could.get(could.size() - 1);
+        StringBuilder names = new StringBuilder();
+        for (Route route : could) {
+            names.append(names.length() == 0 ? "" : " or ").append(route.target().name());
+        }
+        return new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
+                priced.replica() ? Outcome.REPLICA : Outcome.BUCKET, client, priced.target().endpoint() != null
+                        ? Cell.STORE_OUTSIDE_AWS : priced.target().region(), priceRegion,
+                could.size() == 1 ? null : names.toString());
     }
 
     private static Cell cell(Cell.Scenario scenario, Routed context, Decision decision, String client,
@@ -285,6 +355,7 @@ final class Tally {
         other.unknownEdges.forEach((airport, counts) -> unknownEdges.computeIfAbsent(airport, a -> new Counts())
                 .add(counts));
         lines += other.lines;
+        exactRedirects += other.exactRedirects;
         blobGets += other.blobGets;
         otherRequests += other.otherRequests;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,8 +156,79 @@ class SavingsReportTest {
                             "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
                  "functionOnOtherRequests": {"requests": 3, "usd": 0.000003},
                  "usd": {"withFunction": 0.650019, "allCloudFront": 0.750007, "savings": 0.099988},
-                 "unattributedRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}}
+                 "unattributedRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0},
+                 "ambiguousRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0, "routes": {}},
+                 "decisionLogs": {"lines": 0, "redirectsAttributed": 0}}
                 """), report.get("actual"));
+    }
+
+    @Test
+    @DisplayName("a logged 307 counts under the one route that could have made it; several possible routes are said so")
+    void loggedRedirectsAreAttributedToTheRouteThatCouldHaveMadeThem() throws Exception {
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-03-10.redirects.gz"), List.of(
+                line("2026-11-03", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("ee"), 200, DOCKER, "Miss", GIB, null),
+                // app.ci's us-west-2 clients have one route, the us-west-2 replica.
+                line("2026-11-03", "IAD89-C1", 610, "35.80.0.1", "GET", blob("ee"), 307, DOCKER, "LambdaGeneratedResponse",
+                        -1, null),
+                // A client outside AWS: no route of this build's leads to a 307.
+                line("2026-11-03", "IAD89-C1", 610, "8.8.8.8", "GET", blob("ee"), 307, DOCKER, "LambdaGeneratedResponse",
+                        -1, null)));
+        StandardLogs.write(logs.resolve(BUILD03 + ".2026-11-03-10.redirects.gz"), List.of(
+                // build03's us-east-2 clients: the us-east-2 replica if it held the blob, else build03's bucket.
+                line("2026-11-03", "IAD89-C1", 611, "3.12.0.1", "GET", blob("ee"), 307, DOCKER, "LambdaGeneratedResponse",
+                        -1, null)));
+        JsonNode actual = report(SavingsReport.Replicas.NONE).get("actual");
+        assertEquals(1, actual.at("/totals/REPLICA/requests").asLong(), actual.toString());
+        assertEquals(GIB, actual.at("/totals/REPLICA/bytes").asLong());
+        assertEquals(1, actual.at("/unattributedRedirects/requests").asLong());
+        assertEquals(JSON.readTree("{\"appci-replica-us-east-2 or build03\": 1}"), actual.at("/ambiguousRedirects/routes"));
+        // Priced as the last, the farm's bucket in us-east-1: $0.01/GB to us-east-2, a GET, CloudFront's
+        // request and the function's.
+        assertEquals(0.01 + 3 * 0.000001, actual.at("/ambiguousRedirects/usd").asDouble(), 1e-9);
+        String summary = ReportText.summary(report(SavingsReport.Replicas.NONE));
+        assertTrue(summary.contains("1 of the logged 307s could have come from more than one route"), summary);
+        assertTrue(summary.contains("appci-replica-us-east-2 or build03: 1"), summary);
+
+        // An inventory that says the us-east-2 replica lacks the blob leaves build03's bucket alone.
+        Path inventory = Files.writeString(logs.resolveSibling("empty-inventory.csv"),
+                "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"" + blob("ee").substring(1) + "\"\n");
+        JsonNode known = JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs.resolve(BUILD03 + ".2026-11-03-10.redirects.gz"),
+                        logs.resolve(APP_CI + ".2026-11-03-10.redirects.gz")), null, SavingsReport.Replicas.INVENTORY,
+                        inventory, prices, 1, null)).json().toString()).get("actual");
+        assertEquals(0, known.at("/ambiguousRedirects/requests").asLong(), known.toString());
+        assertEquals(1, known.at("/totals/BUCKET/requests").asLong());
+        assertEquals(1, known.at("/totals/REPLICA/requests").asLong());
+
+        // The function's own decision lines, as CloudWatch Logs exports them, say exactly: build03's
+        // us-east-2 307 went to the replica. (StandardLogs gives each line the id req-<hex>.)
+        String requestId = "req-" + Long.toHexString(611 ^ blob("ee").hashCode());
+        Path decisions = Files.writeString(logs.resolveSibling("decisions.log"), String.join("\n",
+                "START RequestId: 5f1c Version: 7",
+                "2026-11-03T10:00:00.120Z\t5f1c\tINFO\t{\"distribution\":\"build03\",\"requestId\":\"" + requestId
+                        + "\",\"clientIp\":\"3.12.0.1\",\"clientRegion\":\"us-east-2\",\"outcome\":\"REPLICA\","
+                        + "\"target\":\"appci-replica-us-east-2\",\"bucket\":\"us-east-2-replica-of-ci-dv2np-image-registry"
+                        + "-us-east-1\",\"reason\":\"found in appci-replica-us-east-2\",\"s3Millis\":41,\"totalMillis\":43}",
+                "2026-11-03T10:00:00.121Z\t5f1c\tINFO\tregistry-edge: a detail line, not a decision",
+                "END RequestId: 5f1c") + "\n");
+        JsonNode exact = JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs.resolve(BUILD03 + ".2026-11-03-10.redirects.gz")), null,
+                        SavingsReport.Replicas.NONE, null, prices, 1, null, Bill.Elsewhere.NONE, List.of(decisions)))
+                .json().toString()).get("actual");
+        assertEquals(0, exact.at("/ambiguousRedirects/requests").asLong(), exact.toString());
+        assertEquals(1, exact.at("/totals/REPLICA/requests").asLong());
+        assertEquals(JSON.readTree("{\"lines\": 1, \"redirectsAttributed\": 1}"), exact.get("decisionLogs"));
+    }
+
+    @Test
+    void distributionsAreListedInTheConfigurationsOrderThenThoseItDoesNotKnow() throws Exception {
+        for (String id : new String[] {"E1Q1256FT1FBYD", "EUNKNOWN000000", APP_CI}) {
+            StandardLogs.write(logs.resolve(id + ".2026-11-01-10.order.gz"), List.of(
+                    line("2026-11-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, DOCKER, "Miss", GIB, null)));
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        report(SavingsReport.Replicas.NONE).get("distributions").fieldNames().forEachRemaining(ids::add);
+        assertEquals(List.of(APP_CI, "E1Q1256FT1FBYD", "EUNKNOWN000000"), ids);
     }
 
     @Test

@@ -35,10 +35,17 @@ public final class StandardLogs {
      */
     public static String line(String date, String edge, long scBytes, String ip, String method, String uri, int status,
             String userAgent, String resultType, long contentLength, String range) {
+        return line(date, edge, scBytes, ip, method, uri, status, userAgent, resultType, contentLength, range,
+                "req-" + Long.toHexString(scBytes ^ uri.hashCode()));
+    }
+
+    /** One request line with CloudFront's id of the request (x-edge-request-id), as the function logs it too. */
+    public static String line(String date, String edge, long scBytes, String ip, String method, String uri, int status,
+            String userAgent, String resultType, long contentLength, String range, String requestId) {
         String[] rangeParts = range == null ? new String[] {"-", "-"} : range.split(" ");
         return String.join("\t", date, "10:00:00", edge, String.valueOf(scBytes), ip, method,
                 "d111111abcdef8.cloudfront.net", uri, String.valueOf(status), "-", userAgent.replace(" ", "%20"), "-",
-                "-", resultType, "req-" + Long.toHexString(scBytes ^ uri.hashCode()), "registry.example.com", "https",
+                "-", resultType, requestId, "registry.example.com", "https",
                 "180", "0.002", "-", "TLSv1.3", "TLS_AES_128_GCM_SHA256", resultType, "HTTP/1.1", "-", "-", "443",
                 "0.001", resultType, "application/octet-stream", contentLength < 0 ? "-" : String.valueOf(contentLength),
                 rangeParts[0], rangeParts[1]);

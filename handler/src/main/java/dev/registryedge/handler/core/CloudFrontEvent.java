@@ -25,7 +25,7 @@ public record CloudFrontEvent<N>(ViewerRequest request, N unchanged) {
         ViewerRequest facts = new ViewerRequest(tree.text(tree.member(config, "eventType")),
                 tree.text(tree.member(config, "distributionId")), tree.text(tree.member(request, "clientIp")),
                 tree.text(tree.member(request, "method")), tree.text(tree.member(request, "uri")),
-                tree.text(tree.member(userAgent, "value")));
+                tree.text(tree.member(userAgent, "value")), tree.text(tree.member(config, "requestId")));
         return new CloudFrontEvent<>(facts, response != null ? response : request);
     }
 

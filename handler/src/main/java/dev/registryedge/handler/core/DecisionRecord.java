@@ -2,7 +2,9 @@ package dev.registryedge.handler.core;
 
 /**
  * The one structured log line written per decision. Holds no credentials and no URL; what the
- * request supplied is clipped to {@link LogText#MAX_CHARS}. {@code unusable} (the targets
+ * request supplied is clipped to {@link LogText#MAX_CHARS}. {@code requestId} is CloudFront's id
+ * of the request, the same as the logs' {@code x-edge-request-id}, so the savings report can
+ * match its 307s with the decisions that made them. {@code unusable} (the targets
  * skipped after a failure) appears only when there were any.
  */
 public final class DecisionRecord {
@@ -11,7 +13,8 @@ public final class DecisionRecord {
 
     public static String toJson(Decision decision, ViewerRequest request, long totalMillis) {
         StringBuilder json = new StringBuilder(256).append("{\"distribution\":");
-        JsonText.appendString(json, decision.distribution()).append(",\"clientIp\":");
+        JsonText.appendString(json, decision.distribution()).append(",\"requestId\":");
+        JsonText.appendString(json, request == null ? null : LogText.clip(request.requestId())).append(",\"clientIp\":");
         JsonText.appendString(json, request == null ? null : LogText.clip(request.clientIp())).append(",\"clientRegion\":");
         JsonText.appendString(json, decision.clientRegion()).append(",\"outcome\":");
         JsonText.appendString(json, decision.outcome().name()).append(",\"target\":");
