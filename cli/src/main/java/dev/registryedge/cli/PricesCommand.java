@@ -57,6 +57,9 @@ final class PricesCommand implements Callable<Integer> {
         if (!Files.isRegularFile(table)) {
             throw new CommandLine.ParameterException(spec.commandLine(), table + ": no such file (give --table)");
         }
+        if (connectTimeout.isZero() || connectTimeout.isNegative() || timeout.isZero() || timeout.isNegative()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--connect-timeout and --timeout: more than 0");
+        }
         String scheme = priceList.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || priceList.getHost() == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--price-list " + priceList

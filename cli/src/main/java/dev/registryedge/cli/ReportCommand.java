@@ -52,9 +52,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "an S3 Inventory listing (CSV, or .csv.gz) of what the checked targets hold")
     private Path inventory;
 
-    @Option(names = "--decisions", paramLabel = "FILE", arity = "1..*",
-            description = "the function's decision log lines exported from CloudWatch Logs (gzip or not): each logged"
-                    + " 307 is attributed to the route its decision line names, by CloudFront's request id")
+    @Option(names = "--decisions", paramLabel = "FILE",
+            description = "the function's decision log lines exported from CloudWatch Logs (gzip or not; repeatable):"
+                    + " each logged 307 is attributed to the route its decision line names, by CloudFront's request id")
     private List<Path> decisions = new java.util.ArrayList<>();
 
     @Option(names = "--prices", paramLabel = "FILE", description = "a price table instead of the built-in one")

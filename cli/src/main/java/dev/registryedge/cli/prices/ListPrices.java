@@ -85,7 +85,10 @@ final class ListPrices {
                 p -> p.attribute("transferType").equals("AWS Outbound"));
         List<OfferFile.Price> internetPrices = internet.prices();
         boolean freeFirst = internetPrices.size() > 1 && internetPrices.get(0).usd() == 0;
-        figures.add(figure(s3, "s3.freeInternetGb", number(freeFirst ? internetPrices.get(0).end() : 0)));
+        if (freeFirst) {
+            // Without a $0 first tier the allowance stays as the table has it (AWS states it on the page).
+            figures.add(figure(s3, "s3.freeInternetGb", number(internetPrices.get(0).end())));
+        }
         figures.add(figure(s3, "s3.internetPerGb", tiers(s3, internet, freeFirst)));
         figures.add(figure(s3, "s3.interRegionPerGb", number(flat(s3, one(s3, "transfer to " + OTHER_REGION,
                 p -> p.attribute("toLocation").equals(OTHER_REGION))))));
@@ -142,6 +145,10 @@ final class ListPrices {
         List<OfferFile.Price> prices = product.prices();
         double expected = 0;
         for (OfferFile.Price price : prices) {
+            if (price.end() <= price.begin()) {
+                throw new PriceListException(file.url() + ": sku " + product.sku() + ": a tier from " + price.begin()
+                        + " to " + price.end() + " holds nothing");
+            }
             if (price.begin() != expected) {
                 throw new PriceListException(file.url() + ": sku " + product.sku() + ": the tiers do not run on from "
                         + expected + " (one begins at " + price.begin() + ")");

@@ -34,7 +34,9 @@ public final class PriceListRefresh {
     private final Download download;
 
     public PriceListRefresh(URI base, Duration connectTimeout, Duration totalTimeout) {
-        this.base = base;
+        // A base with a path (a mirror) keeps it: the index is looked up below it.
+        this.base = base.getRawPath() == null || base.getRawPath().endsWith("/") ? base
+                : URI.create(base + "/");
         this.download = new Download(connectTimeout, totalTimeout);
     }
 
@@ -51,7 +53,7 @@ public final class PriceListRefresh {
             throw new PriceListException("a temporary directory cannot be made: " + e.getMessage());
         }
         try {
-            URI indexUrl = base.resolve("/offers/v1.0/aws/index.json");
+            URI indexUrl = base.resolve("offers/v1.0/aws/index.json");
             JsonNode index = json(indexUrl, download.text(indexUrl, work));
             OfferFile cloudFront = offer(work, url(indexUrl, index, "AmazonCloudFront", "currentVersionUrl"),
                     ListPrices.CLOUDFRONT, progress);
@@ -59,6 +61,7 @@ public final class PriceListRefresh {
             OfferFile lambda = offer(work, regional(work, indexUrl, index, "AWSLambda"), ListPrices.LAMBDA, progress);
             List<ListPrices.Figure> figures = ListPrices.figures(cloudFront, s3, lambda);
             List<String> changes = file.apply(figures, today);
+            file.checkReadable();
             if (!dryRun) {
                 file.write();
             }
@@ -87,7 +90,7 @@ public final class PriceListRefresh {
         if (!region.isTextual()) {
             throw new PriceListException(regionIndexUrl + ": regions.us-east-1.currentVersionUrl: missing");
         }
-        return base.resolve(region.asText());
+        return resolve(regionIndexUrl, "regions.us-east-1.currentVersionUrl", region.asText());
     }
 
     private URI url(URI indexUrl, JsonNode index, String offer, String field) throws PriceListException {
@@ -95,7 +98,20 @@ public final class PriceListRefresh {
         if (!url.isTextual()) {
             throw new PriceListException(indexUrl + ": offers." + offer + "." + field + ": missing");
         }
-        return base.resolve(url.asText());
+        return resolve(indexUrl, "offers." + offer + "." + field, url.asText());
+    }
+
+    /** A URL an index gives, against the index's own URL (the Price List writes paths from the host's root). */
+    private static URI resolve(URI index, String field, String url) throws PriceListException {
+        try {
+            URI resolved = index.resolve(url);
+            if (!"http".equals(resolved.getScheme()) && !"https".equals(resolved.getScheme())) {
+                throw new IllegalArgumentException("not http or https");
+            }
+            return resolved;
+        } catch (IllegalArgumentException e) {
+            throw new PriceListException(index + ": " + field + ": '" + url + "' is not a URL (" + e.getMessage() + ")");
+        }
     }
 
     private static JsonNode json(URI url, String text) throws PriceListException {

@@ -53,14 +53,18 @@ final class PriceTableFile {
             if (!same(before, figure.value())) {
                 changes.add(figure.path() + ": " + describe(before) + " -> " + describe(figure.value()));
             }
-            node.remove("value");
-            node.remove("tiers");
-            ObjectNode updated = JSON.createObjectNode();
-            // An unmoved figure keeps its old spelling (10240, not 10240.0), so the diff shows only what moved.
+            // An unmoved figure keeps its old spelling (10240, not 10240.0): its line changes only in
+            // its date and source. Other members of the figure (a comment) stay.
             JsonNode value = same(before, figure.value()) ? before : figure.value();
+            ObjectNode updated = JSON.createObjectNode();
             updated.set(value.isArray() ? "tiers" : "value", value);
             updated.put("asOf", figure.asOf() == null ? today : figure.asOf());
             updated.put("source", figure.source());
+            node.fields().forEachRemaining(member -> {
+                if (!List.of("value", "tiers", "asOf", "source").contains(member.getKey())) {
+                    updated.set(member.getKey(), member.getValue());
+                }
+            });
             node.removeAll();
             node.setAll(updated);
         }
@@ -109,6 +113,16 @@ final class PriceTableFile {
         List<String> tiers = new ArrayList<>();
         value.forEach(tier -> tiers.add(number(tier.get("value")) + " from " + number(tier.get("fromGb")) + " GB"));
         return String.join(", ", tiers);
+    }
+
+    /** That the report reads the table as it would be written; else nothing is. */
+    void checkReadable() throws PriceListException {
+        try {
+            dev.registryedge.cli.report.Prices.read(file.toString(),
+                    new java.io.ByteArrayInputStream(text().getBytes(StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new PriceListException("the refreshed table would not read: " + e.getMessage());
+        }
     }
 
     /** Writes the table whole: a temporary file beside it, then moved over it. */

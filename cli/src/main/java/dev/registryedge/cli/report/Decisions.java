@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
  * The function's decision log lines, exported from CloudWatch Logs (gzip or not; each line's
  * JSON may follow a timestamp, Lambda's request id and level, as CloudWatch writes them): per
  * CloudFront request id ({@code requestId}, the standard logs' {@code x-edge-request-id}), the
- * route the function took, so that each logged 307 is attributed exactly. Lines that are not
- * decisions (START, END, REPORT, detail lines) are passed over.
+ * route the function took, so that each logged 307 is attributed exactly. Only the 307s are kept;
+ * lines that are not decisions (START, END, REPORT, detail lines) are passed over.
  */
 final class Decisions {
 
@@ -60,12 +60,12 @@ final class Decisions {
                     }
                     String requestId = decision.path("requestId").asText(null);
                     Outcome outcome = outcome(decision.path("outcome").asText());
-                    if (requestId == null || outcome == null) {
+                    String target = decision.path("target").asText(null);
+                    // Only the 307s are looked up: what CloudFront served needs no attribution.
+                    if (requestId == null || outcome == null || !outcome.redirects() || target == null) {
                         continue;
                     }
-                    String target = decision.path("target").asText(null);
-                    decided.put(requestId, new Decided(outcome, target == null ? null
-                            : targets.computeIfAbsent(target, t -> t)));
+                    decided.put(requestId, new Decided(outcome, targets.computeIfAbsent(target, t -> t)));
                     lines++;
                 }
             } catch (IOException e) {

@@ -38,13 +38,21 @@ record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes
             long number = 0;
             for (String line; (line = lines.readLine()) != null; ) {
                 number++;
+                if (line.isBlank()) {
+                    continue;
+                }
                 String[] fields = line.split(",", 4);
                 if (fields.length < 2 || !fields[0].startsWith("\"") || !fields[1].startsWith("\"")) {
                     throw new IllegalArgumentException(file + ":" + number + ": not an S3 Inventory CSV line"
                             + " (\"bucket\",\"key\",...)");
                 }
                 String bucket = unquote(fields[0]);
-                objects.add(bucket + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
+                try {
+                    objects.add(bucket + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException badEscape) {
+                    throw new IllegalArgumentException(file + ":" + number + ": the key '" + unquote(fields[1])
+                            + "' is not URL-encoded as S3 Inventory writes it (" + badEscape.getMessage() + ")");
+                }
                 long[] held = buckets.computeIfAbsent(bucket, b -> new long[2]);
                 held[0]++;
                 long size = fields.length > 2 ? size(unquote(fields[2])) : -1;

@@ -86,8 +86,12 @@ public final class Prices {
         JsonNode airports = cloudFront.path("edgeLocationPriceRegions");
         for (Iterator<Map.Entry<String, JsonNode>> regions = airports.fields(); regions.hasNext(); ) {
             Map.Entry<String, JsonNode> region = regions.next();
-            if (!region.getValue().isArray()) {
+            if (region.getKey().equals("comment")) {
                 continue;
+            }
+            if (!region.getValue().isArray()) {
+                throw new IllegalArgumentException(file + ": cloudFront.edgeLocationPriceRegions." + region.getKey()
+                        + ": not a list of airport codes");
             }
             if (!transferPerGb.containsKey(region.getKey())) {
                 throw new IllegalArgumentException(file + ": cloudFront.edgeLocationPriceRegions." + region.getKey()
@@ -107,12 +111,15 @@ public final class Prices {
         freeInternetGb = s3.has("freeInternetGb") ? figure(s3, "s3", "freeInternetGb") : 0;
         storagePerGbMonth = tiers(s3, "s3", "storagePerGbMonth");
         putPerRequest = figure(s3, "s3", "putRequestsPer1k") / 1000.0;
-        replicationSourceRegion = s3.path("replicationSourceRegion").path("value").asText("us-east-1");
+        replicationSourceRegion = text(s3, "s3", "replicationSourceRegion", "us-east-1");
         JsonNode outside = object(root, "", "storesOutsideAws");
         outsideGetPerRequest = figure(outside, "storesOutsideAws", "getRequestsPer1k") / 1000.0;
         outsideTransferPerGb = figure(outside, "storesOutsideAws", "transferPerGb");
         JsonNode plans = cloudFront.path("flatRatePlans");
         JsonNode levels = plans.path("levels");
+        if (!levels.isMissingNode() && !levels.isArray()) {
+            throw new IllegalArgumentException(file + ": cloudFront.flatRatePlans.levels: not a list");
+        }
         for (int i = 0; i < levels.size(); i++) {
             JsonNode level = levels.get(i);
             String where = "cloudFront.flatRatePlans.levels[" + i + "]";
@@ -123,7 +130,7 @@ public final class Prices {
                     figure(level, where, "monthlyUsd"), figure(level, where, "requests"),
                     figure(level, where, "transferGb")));
         }
-        lambdaAtEdgeOnPlans = plans.path("lambdaAtEdge").path("value").asText("sources disagree");
+        lambdaAtEdgeOnPlans = text(plans, "cloudFront.flatRatePlans", "lambdaAtEdge", "sources disagree");
         if (!List.of("allowed", "not allowed", "sources disagree").contains(lambdaAtEdgeOnPlans)) {
             throw new IllegalArgumentException(file + ": cloudFront.flatRatePlans.lambdaAtEdge.value: '"
                     + lambdaAtEdgeOnPlans + "' is not allowed, not allowed or sources disagree");
@@ -258,7 +265,7 @@ public final class Prices {
         return asOf;
     }
 
-    /** CloudFront's flat-rate plans and their usage levels, cheapest first; empty when the table has none. */
+    /** CloudFront's flat-rate plans and their usage levels, as the table lists them; empty when it has none. */
     List<FlatRatePlans.Level> flatRatePlans() {
         return planLevels;
     }
@@ -300,6 +307,18 @@ public final class Prices {
         return Tiers.of(steps);
     }
 
+    /** A figure whose value is text ({@code {"value": "...", ...}}), or the default when the table has none. */
+    private String text(JsonNode parent, String path, String name, String absent) {
+        JsonNode node = parent.path(name);
+        if (node.isMissingNode()) {
+            return absent;
+        }
+        if (!node.path("value").isTextual()) {
+            throw new IllegalArgumentException(file + ": " + path + "." + name + ".value: missing or not text");
+        }
+        return node.get("value").asText();
+    }
+
     private double figure(JsonNode parent, String path, String name) {
         return figureAt(parent.path(name), path + "." + name, "value");
     }
@@ -310,9 +329,9 @@ public final class Prices {
             throw new IllegalArgumentException(file + ": " + path + "." + name + ": "
                     + (value.isMissingNode() ? "missing" : "'" + value.asText() + "' is not a number"));
         }
-        if (value.asDouble() < 0) {
-            throw new IllegalArgumentException(file + ": " + path + "." + name + ": " + value.asDouble()
-                    + " is negative");
+        if (value.asDouble() < 0 || !Double.isFinite(value.asDouble())) {
+            throw new IllegalArgumentException(file + ": " + path + "." + name + ": " + value.asText()
+                    + (value.asDouble() < 0 ? " is negative" : " is not a finite number"));
         }
         return value.asDouble();
     }

@@ -69,8 +69,8 @@ final class Replay {
      */
     List<Route> couldRedirect(String distributionId, Decision decision, String key) {
         Distribution distribution = config.distributions().get(distributionId);
-        boolean chainEnded = !decision.outcome().redirects() && ("not in any checked target".equals(decision.reason())
-                || "no usable target".equals(decision.reason()));
+        boolean chainEnded = !decision.outcome().redirects() && (Router.NOT_IN_ANY_CHECKED_TARGET.equals(decision.reason())
+                || Router.NO_USABLE_TARGET.equals(decision.reason()));
         if (distribution == null || (!decision.outcome().redirects() && !chainEnded)) {
             return List.of();
         }
@@ -93,6 +93,12 @@ final class Replay {
                     : new Route(decision.target(), distribution.home().credentials()));
         }
         return could;
+    }
+
+    /** A distribution's home bucket, or null for a distribution the configuration does not know. */
+    Target home(String distributionId) {
+        Distribution distribution = config.distributions().get(distributionId);
+        return distribution == null ? null : distribution.home().target();
     }
 
     /** A target of the configuration by its name, or null. */

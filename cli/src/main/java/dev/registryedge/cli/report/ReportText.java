@@ -33,7 +33,8 @@ public final class ReportText {
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC)) : -1;
         if (age > STALE_AFTER_DAYS || age < 0) {
             out.append(String.format(Locale.ROOT, "warning: the price table %s; refresh it with `registry-edge"
-                    + " prices`%n", age < 0 ? "does not say when it was refreshed (asOf)"
+                    + " prices`, then rebuild (the jar carries data/prices.json) or pass --prices data/prices.json%n",
+                    age < 0 ? "does not say when it was refreshed (asOf)"
                     : "was refreshed " + age + " days ago (" + asOf.asText() + ")"));
         }
         out.append(String.format(Locale.ROOT, "billed by calendar month as AWS bills: %s (free tier %s); the figures"
@@ -69,12 +70,13 @@ public final class ReportText {
                 bytes += bucket.get("bytes").asLong();
             }
             out.append(String.format(Locale.ROOT, "%nthe replicas (from the inventory) hold %,d objects, %s%s: they"
-                    + " save %s over these %d days; storing them costs %s a month (%s for these days), copying in what"
-                    + " they hold cost %s once: net %s%n", objects, bytes(bytes), replicas.get("sizesKnown").asBoolean()
-                    ? "" : " (the inventory gives no sizes: storage and copying are not counted)",
+                    + " save %s over these %d days; storing them costs %s a month (%s for these days): net of storage %s;"
+                    + " copying in what they hold cost %s once%n", objects, bytes(bytes),
+                    replicas.get("sizesKnown").asBoolean() ? ""
+                            : " (the inventory gives no sizes: storage and transfer are counted only for what it sizes)",
                     usd(replicas.get("savedByReplicasUsd")), replicas.get("periodDays").asInt(),
                     usd(replicas.get("storageUsdPerMonth")), usd(replicas.get("storageUsd")),
-                    usd(replicas.get("replicationUsd")), usd(replicas.get("netUsd"))));
+                    usd(replicas.get("netUsd")), usd(replicas.get("replicationUsd"))));
         }
         JsonNode distributions = report.get("distributions");
         if (distributions.elements().hasNext() && distributions.elements().next().has("flatRate")) {

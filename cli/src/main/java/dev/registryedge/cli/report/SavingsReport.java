@@ -171,7 +171,7 @@ public final class SavingsReport {
         basis.put("elsewhereCloudFrontGbPerMonth", elsewhere.cloudFrontGb());
         basis.put("elsewhereCloudFrontRequestsPerMonth", elsewhere.cloudFrontRequests());
 
-        Bill bill = new Bill(prices, tally.cells, elsewhere);
+        Bill bill = new Bill(prices, tally.cells, elsewhere, tally.functionDays);
         Sums overall = new Sums();
         Map<String, Sums> byDistribution = new TreeMap<>();
         Map<String, Sums> byDay = new TreeMap<>();
@@ -180,19 +180,24 @@ public final class SavingsReport {
         Sums upper = new Sums();
         Sums actual = new Sums();
         Map<String, FlatRatePlans> plans = new TreeMap<>();
-        tally.cells.forEach((cell, counts) -> {
+        // In one order every run, so that the sums round alike on every machine.
+        List<Map.Entry<Cell, Counts>> cells = new ArrayList<>(tally.cells.entrySet());
+        cells.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Cell::toString)));
+        cells.forEach(entry -> {
+            Cell cell = entry.getKey();
+            Counts counts = entry.getValue();
             double cost = bill.cost(cell, counts);
-            String month = cell.day().substring(0, 7);
+            String month = Bill.month(cell);
             FlatRatePlans distributionPlans = plans.computeIfAbsent(cell.distribution(), d -> new FlatRatePlans(prices));
             switch (cell.scenario()) {
                 case ALL_CLOUDFRONT, WITH_FUNCTION -> {
                     boolean function = cell.scenario() == Cell.Scenario.WITH_FUNCTION;
                     FlatRatePlans.Month planMonth = distributionPlans.month(function, month);
-                    double cloudFront = bill.cloudFrontPart(cell, counts);
+                    double[] payAsYouGo = bill.payAsYouGo(cell.scenario(), cell, counts);
                     planMonth.requests += counts.requests;
                     planMonth.gb += cell.outcome() == Outcome.CLOUDFRONT ? counts.bytes / Prices.GB : 0;
-                    planMonth.cloudFrontUsd += cloudFront;
-                    planMonth.otherUsd += cost - cloudFront;
+                    planMonth.cloudFrontUsd += payAsYouGo[0];
+                    planMonth.otherUsd += payAsYouGo[1];
                     overall.add(cell, counts, cost);
                     byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()).add(cell, counts, cost);
                     byDay.computeIfAbsent(cell.day(), d -> new Sums()).add(cell, counts, cost);
@@ -207,20 +212,25 @@ public final class SavingsReport {
                     double function = bill.functionOnOtherRequests(cell, counts);
                     for (boolean withFunction : new boolean[] {false, true}) {
                         FlatRatePlans.Month planMonth = distributionPlans.month(withFunction, month);
+                        double[] payAsYouGo = bill.payAsYouGo(withFunction ? Cell.Scenario.WITH_FUNCTION
+                                : Cell.Scenario.ALL_CLOUDFRONT, cell, counts);
                         planMonth.requests += counts.requests;
                         planMonth.gb += counts.bytes / Prices.GB;
-                        planMonth.cloudFrontUsd += bill.otherTrafficAt(withFunction ? Cell.Scenario.WITH_FUNCTION
-                                : Cell.Scenario.ALL_CLOUDFRONT, cell, counts);
-                        planMonth.otherUsd += withFunction ? function : 0;
+                        planMonth.cloudFrontUsd += payAsYouGo[0];
+                        planMonth.otherUsd += payAsYouGo[1];
                     }
                     if (cell.scenario() == Cell.Scenario.OTHER) {
                         return;
                     }
-                    for (Sums sums : List.of(overall, upper, actual,
+                    for (Sums sums : List.of(overall, upper,
                             byDistribution.computeIfAbsent(cell.distribution(), d -> new Sums()),
                             byDay.computeIfAbsent(cell.day(), d -> new Sums()),
                             byMonth.computeIfAbsent(month, d -> new Sums()))) {
                         sums.addFunctionOnOtherRequests(counts, function);
+                    }
+                    // What happened: the function's charge only where the logs show it ran.
+                    if (bill.functionRan(cell.distribution(), cell.day())) {
+                        actual.addFunctionOnOtherRequests(counts, function);
                     }
                 }
                 default -> throw new IllegalStateException(cell.scenario().name());
@@ -245,7 +255,11 @@ public final class SavingsReport {
         ObjectNode days = root.putObject("days");
         byDay.forEach((day, sums) -> sums.write(days.putObject(day)));
         ObjectNode months = basis.putObject("months");
-        byMonth.forEach((month, sums) -> sums.write(months.putObject(month)));
+        byMonth.forEach((month, sums) -> {
+            ObjectNode node = months.putObject(month);
+            node.put("coverage", round(bill.coverage(month)));
+            sums.write(node);
+        });
         ObjectNode clientRegions = root.putObject("clientRegions");
         byRegion.forEach((region, sums) -> sums.write(clientRegions.putObject(region)));
         if (request.replicas() == null) {
@@ -297,9 +311,13 @@ public final class SavingsReport {
                     + bucket.getValue()[0] * prices.putPerRequest();
             storagePerMonth += storage;
             replication += copied;
-            buckets.putObject(bucket.getKey()).put("region", region).put("objects", bucket.getValue()[0])
-                    .put("bytes", bucket.getValue()[1]).put("storageUsdPerMonth", round(storage))
-                    .put("replicationUsd", round(copied));
+            ObjectNode out = buckets.putObject(bucket.getKey()).put("region", region)
+                    .put("objects", bucket.getValue()[0]).put("bytes", bucket.getValue()[1])
+                    .put("storageUsdPerMonth", round(storage)).put("replicationUsd", round(copied));
+            if (region == null) {
+                out.put("note", "no target of the routing configuration is this bucket: its region is unknown, so"
+                        + " copying into it is priced as within one region");
+            }
         }
         double storage = storagePerMonth * days / 30.4375;
         node.put("storageUsdPerMonth", round(storagePerMonth));

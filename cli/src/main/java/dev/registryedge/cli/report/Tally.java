@@ -96,6 +96,10 @@ final class Tally {
     final Map<Cell, Counts> cells = new HashMap<>();
     /** Requests and bytes per airport code the price table does not place (priced in its default region). */
     final Map<String, Counts> unknownEdges = new java.util.TreeMap<>();
+    /** "distribution\tday" of the days whose logs show the function's 307s. */
+    final java.util.Set<String> functionDays = new java.util.HashSet<>();
+    private String lastFunctionDay;
+    private String lastFunctionDistribution;
     private String lastOtherDay;
     private String lastOtherDistribution;
     private String lastOtherEdge;
@@ -160,6 +164,11 @@ final class Tally {
         }
         Blob blob = (Blob) blobOrNot;
         blobGets++;
+        if (byFunction && (day != lastFunctionDay || distribution != lastFunctionDistribution)) {
+            lastFunctionDay = day;
+            lastFunctionDistribution = distribution;
+            functionDays.add(distribution + '\t' + day);
+        }
         if (fullSize >= 0) {
             blob.size = Math.max(blob.size, fullSize); // the same rule as merging workers: the largest seen
         }
@@ -249,7 +258,10 @@ final class Tally {
     private Cell loggedRedirect(Routed routed, Decision decision, String client, String priceRegion, String key) {
         List<Route> could = primary.couldRedirect(routed.distribution, decision, key);
         if (could.isEmpty()) {
-            return new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client, null, priceRegion);
+            // Priced as if it came from the distribution's home bucket: S3 did serve it from somewhere.
+            dev.registryedge.ipmap.routing.Target home = primary.home(routed.distribution);
+            return new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution, null, client,
+                    home == null ? null : home.endpoint() != null ? Cell.STORE_OUTSIDE_AWS : home.region(), priceRegion);
         }
         Route priced = could.get(could.size() - 1);
         StringBuilder names = new StringBuilder();
@@ -352,6 +364,7 @@ final class Tally {
                 theirs.waiting.forEach((cell, n) -> ours.waiting.computeIfAbsent(cell, c -> new long[1])[0] += n[0]);
             }
         });
+        functionDays.addAll(other.functionDays);
         other.unknownEdges.forEach((airport, counts) -> unknownEdges.computeIfAbsent(airport, a -> new Counts())
                 .add(counts));
         lines += other.lines;

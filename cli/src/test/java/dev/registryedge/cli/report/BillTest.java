@@ -48,6 +48,11 @@ class BillTest {
 
     /** A month of blob GETs, each client class a share of {@code requests} blobs of {@code size} bytes. */
     private void month(String month, int requests, long size, String edge) throws IOException {
+        month(month, requests, size, edge, java.time.YearMonth.parse(month).lengthOfMonth(), "all");
+    }
+
+    /** The same over the month's first {@code days} days, in a file of its own ({@code part}). */
+    private void month(String month, int requests, long size, String edge, int days, String part) throws IOException {
         Random random = new Random(month.hashCode());
         List<String> lines = new ArrayList<>();
         int[] shares = {requests * 6 / 10, requests / 10, requests / 10, requests - requests * 8 / 10};
@@ -61,13 +66,15 @@ class BillTest {
                 };
                 String digest = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
                         random.nextLong(), random.nextLong());
-                String day = month + "-" + String.format("%02d", 1 + random.nextInt(28));
+                // Every day of the month has some: a whole month of logs.
+                int index = lines.size();
+                String day = month + "-" + String.format("%02d", 1 + index % days);
                 lines.add(StandardLogs.line(day, edge, size, client, "GET", "/docker/registry/v2/blobs/sha256/"
                         + digest.substring(0, 2) + "/" + digest + "/data", 200, "containers/5.29", "Miss", size, null));
             }
         }
         Collections.shuffle(lines, random);
-        StandardLogs.write(logs.resolve(APP_CI + "." + month + "-01-00." + month.replace("-", "") + ".gz"), lines);
+        StandardLogs.write(logs.resolve(APP_CI + "." + month + "-01-00." + part + ".gz"), lines);
     }
 
     private JsonNode report(Prices prices, Bill.Elsewhere elsewhere) throws Exception {
@@ -268,5 +275,47 @@ class BillTest {
         String fresh = ReportText.summary(report(Prices.read("fresh.json", new ByteArrayInputStream(
                 JSON.writeValueAsBytes(table))), Bill.Elsewhere.NONE));
         assertEquals(false, fresh.contains("warning: the price table"), fresh);
+    }
+
+    @Test
+    @DisplayName("10 days of a 100 TiB month: a third of the month's bill, not a month's free tier on 10 days")
+    void aMonthTheLogsCoverInPartIsPricedAsItsPartOfTheWholeMonth() throws Exception {
+        // 10,240 blobs of 10 GiB in 10 days: 100 TiB in a third of November, 300 TiB at that rate.
+        month("2026-11", 10_240, 10 * GIB, "IAD89-C1", 10, "ten-days");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        double wholeMonth = (10_240 - 1_024) * 0.085 + (51_200 - 10_240) * 0.080 + (153_600 - 51_200) * 0.060
+                + (307_200 - 153_600) * 0.040;
+        assertUsd(wholeMonth / 3, report.at("/usd/allCloudFront"), "the ten days' third of the month");
+        assertEquals(0.333333, report.at("/billing/months/2026-11/coverage").asDouble(), 1e-6);
+    }
+
+    @Test
+    @DisplayName("the free terabyte is used up region by region in the table's order: North America, then Europe")
+    void theFreeAllowanceSpansPriceRegionsInTheTablesOrder() throws Exception {
+        month("2026-11", 1_000, GIB, "IAD89-C1", 30, "north-america");
+        month("2026-11", 500, GIB, "FRA50-C1", 30, "europe");
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        // 1,000 GB in North America, free; of Europe's 500 GB the first 24 are free.
+        assertUsd(476 * 0.085, report.at("/usd/allCloudFront"), "all through CloudFront");
+    }
+
+    @Test
+    @DisplayName("a distribution's pay-as-you-go against a plan counts its other traffic at the month's whole rate")
+    void aPlanIsWeighedAgainstTheWholeBillOfTheDistribution() throws Exception {
+        month("2026-11", 4_000, 10 * GIB, "IAD89-C1");
+        // 2,000 GB more of manifests: the same traffic with or without the function.
+        List<String> manifests = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            manifests.add(StandardLogs.line(String.format("2026-11-%02d", 1 + i % 30), "IAD89-C1", GIB, "198.51.0.1",
+                    "GET", "/v2/ocp/manifests/" + i, 200, "containers/5.29", "Hit", GIB, null));
+        }
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-00.manifests.gz"), manifests);
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        // The whole month all through CloudFront: 42,000 GB and 6,000 requests (free).
+        double whole = (10_240 - 1_024) * 0.085 + (42_000 - 10_240) * 0.080;
+        assertUsd(whole, report.at("/distributions/" + APP_CI + "/flatRate/usd/payAsYouGoAllCloudFront"),
+                "the distribution's whole bill, not only what its blobs add");
+        // What the blob GETs add: the manifests came first, so the blobs start past 2,000 GB.
+        assertUsd(whole - ((2_000 - 1_024) * 0.085), report.at("/usd/allCloudFront"), "what the blobs add");
     }
 }

@@ -135,6 +135,8 @@ class SavingsReportTest {
                 """), report.get("distributions"));
         // One distribution per day here, so the days repeat the distributions' figures.
         assertEquals(report.at("/distributions/" + APP_CI + "/usd"), report.at("/days/2026-11-01/usd"));
+        // What actually happened charges the function only where the logs show it answering: on
+        // app.ci's day (its 307s), not on build03's, whose one GET CloudFront served: $0.000001 less.
         assertEquals(report.at("/distributions/" + BUILD03 + "/totals"), report.at("/days/2026-11-02/totals"));
         assertEquals(JSON.readTree("""
                 {"outside AWS": {"withFunction": 0.050002, "allCloudFront": 0.050001, "savings": -0.000001},
@@ -151,11 +153,11 @@ class SavingsReportTest {
                  "usd": {"withFunction": 0.050023, "allCloudFront": 0.750007, "savings": 0.699984}}
                 """), report.get("upperBound"));
         assertEquals(JSON.readTree("""
-                {"totals": {"CLOUDFRONT": {"requests": 5, "bytes": 5905580032, "unknownBytesRequests": 0, "usd": 0.65001},
+                {"totals": {"CLOUDFRONT": {"requests": 5, "bytes": 5905580032, "unknownBytesRequests": 0, "usd": 0.650009},
                             "BUCKET": {"requests": 2, "bytes": 1073741824, "unknownBytesRequests": 1, "usd": 0.000006},
                             "REPLICA": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0}},
                  "functionOnOtherRequests": {"requests": 3, "usd": 0.000003},
-                 "usd": {"withFunction": 0.650019, "allCloudFront": 0.750007, "savings": 0.099988},
+                 "usd": {"withFunction": 0.650018, "allCloudFront": 0.750007, "savings": 0.099989},
                  "unattributedRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0},
                  "ambiguousRedirects": {"requests": 0, "bytes": 0, "unknownBytesRequests": 0, "usd": 0.0, "routes": {}},
                  "decisionLogs": {"lines": 0, "redirectsAttributed": 0}}
@@ -232,6 +234,18 @@ class SavingsReportTest {
     }
 
     @Test
+    void anInventoryKeyThatIsNotUrlEncodedIsNamedWithItsFileAndLine() throws Exception {
+        knownLogs();
+        Path inventory = Files.writeString(logs.resolveSibling("bad-inventory.csv"),
+                "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"a\",\"1\"\n\n"
+                        + "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"100%zz\",\"1\"\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(new SavingsReport.Request(
+                        List.of(logs), null, SavingsReport.Replicas.INVENTORY, inventory, prices, 1, null)));
+        assertTrue(e.getMessage().startsWith(inventory + ":3: the key '100%zz' is not URL-encoded"), e.getMessage());
+    }
+
+    @Test
     void oneReplicaAssumptionGivesNoUpperBound() throws Exception {
         knownLogs();
         JsonNode all = report(SavingsReport.Replicas.ALL);
@@ -296,6 +310,8 @@ class SavingsReportTest {
         assertEquals("my-prices.json: cloudFront.discount: replaced by cloudFront.commitment (discount,"
                 + " monthlyMinimumUsd): a negotiated rate comes with a monthly commitment",
                 brokenPrices("\"cloudFront\": {", "\"cloudFront\": {\"discount\": {\"value\": 0.25},"));
+        assertEquals("my-prices.json: cloudFront.transferOutPerGb.europe.value: Infinity is not a finite number",
+                brokenPrices("\"europe\": {\"value\": 0.2,", "\"europe\": {\"value\": 1e400,"));
         assertEquals("my-prices.json: cloudFront.commitment.discount.value: 1.0 is not a fraction from 0 (list price)"
                 + " to below 1", brokenPrices("\"cloudFront\": {",
                         "\"cloudFront\": {\"commitment\": {\"discount\": {\"value\": 1}},"));

@@ -18,6 +18,10 @@ import java.util.Set;
  */
 public final class Router {
 
+    /** The reasons of a decision whose chain of targets ran out: every check said absent, or failed. */
+    public static final String NOT_IN_ANY_CHECKED_TARGET = "not in any checked target";
+    public static final String NO_USABLE_TARGET = "no usable target";
+
     private final RoutingConfig config;
     private final RegionMap regions;
     private final ObjectStore store;
@@ -175,7 +179,7 @@ public final class Router {
                 return new Decision(route.replica() ? Outcome.REPLICA : Outcome.BUCKET, reason, distributionName,
                         clientRegion, route.target(), url, s3Millis, verbose, unusable);
             }
-            return pass(absentOnly ? "not in any checked target" : "no usable target");
+            return pass(absentOnly ? NOT_IN_ANY_CHECKED_TARGET : NO_USABLE_TARGET);
         }
 
         private boolean exists(Route route, String key) throws Exception {
