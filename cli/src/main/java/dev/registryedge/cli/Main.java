@@ -2,6 +2,7 @@ package dev.registryedge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.handler.core.Clock;
 import dev.registryedge.handler.core.PrintStreamDecisionLog;
@@ -149,7 +150,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "invoke", mixinStandardHelpOptions = true, versionProvider = Snapshot.class,
-            description = "Runs each viewer-request event (a JSON file, or standard input) through the handler in one"
+            description = "Runs each viewer-request event (every JSON document of each file, or of standard input: a"
+                    + " JSON Lines file of captured events is one event a line) through the handler in one"
                     + " process: one line of JSON per result on standard output, in order; decision logs on standard"
                     + " error. Without AWS credentials in the environment URLs are signed with a placeholder key.")
     static final class Invoke implements Callable<Integer> {
@@ -174,31 +176,43 @@ public final class Main implements Callable<Integer> {
                     new PrintStreamDecisionLog(main.err)));
             int status = 0;
             if (files.isEmpty()) {
-                status = invokeOne(handler, "standard input", main.in::readAllBytes);
+                status = invokeAll(handler, "standard input", main.in::readAllBytes);
             }
             for (Path file : files) {
-                status = Math.max(status, invokeOne(handler, file.toString(), () -> Files.readAllBytes(file)));
+                status = Math.max(status, invokeAll(handler, file.toString(), () -> Files.readAllBytes(file)));
             }
             return status;
         }
 
-        private int invokeOne(LambdaHandler handler, String name, Source source) {
-            Map<String, Object> event;
-            try {
-                event = JSON.readValue(source.read(), new TypeReference<Map<String, Object>>() {});
-            } catch (IOException e) {
-                String problem = name + ": not a JSON event: " + e.getMessage();
-                main.err.println("registry-edge: " + problem);
-                // One line per input, so that results still line up with the files given.
-                main.out.println(JSON.createObjectNode().put("error", problem));
-                return 1;
-            }
-            try {
-                main.out.println(JSON.writeValueAsString(handler.handleRequest(event, null)));
+        /**
+         * Every JSON document of one input, in order (a JSON Lines file of captured events is
+         * one event a line), one result line each; what is left that is not a JSON event gets an
+         * {@code {"error": ...}} line naming the input and where it is, in its place.
+         */
+        private int invokeAll(LambdaHandler handler, String name, Source source) {
+            int events = 0;
+            try (MappingIterator<Map<String, Object>> documents = JSON.readerFor(
+                    new TypeReference<Map<String, Object>>() {}).readValues(source.read())) {
+                while (documents.hasNextValue()) {
+                    Map<String, Object> event = documents.nextValue();
+                    events++;
+                    main.out.println(JSON.writeValueAsString(handler.handleRequest(event, null)));
+                }
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a result map could not be written as JSON", e);
+                return failed(name + ": not a JSON event at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + (events == 0 ? "" : " (after " + events + " events)") + ": "
+                        + e.getOriginalMessage());
+            } catch (IOException | RuntimeException e) {
+                return failed(name + ": not a JSON event: " + e.getMessage());
             }
-            return 0;
+            return events == 0 ? failed(name + ": no JSON event in it") : 0;
+        }
+
+        private int failed(String problem) {
+            main.err.println("registry-edge: " + problem);
+            // One line in place of what could not be read, so that results still line up.
+            main.out.println(JSON.createObjectNode().put("error", problem));
+            return 1;
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +92,34 @@ class MainTest {
     @Test
     void invokeReportsAFileThatIsNotJson() {
         assertEquals(1, run("not json", "invoke"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("registry-edge: standard input: not a JSON event: "));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("registry-edge: standard input: not a JSON event at"
+                + " line 1, column 1: Unrecognized token 'not'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("a JSON Lines file of captured events gives one result per event, in order")
+    void invokeReadsEveryEventOfAJsonLinesInput() throws Exception {
+        String lines = String.join("\n", Events.toJson(Events.load("appci-head-blob")),
+                Events.toJson(Events.load("appci-manifest")), Events.toJson(Events.load("appci-us-east-1-blob"))) + "\n";
+        assertEquals(0, run(lines, "invoke", "--s3-endpoint", "http://127.0.0.1:1"));
+        List<String> results = outputLines();
+        assertEquals(3, results.size(), results.toString());
+        assertEquals("HEAD", Events.parse(results.get(0)).get("method"));
+        assertEquals("GET", Events.parse(results.get(1)).get("method"));
+        assertEquals("307", Events.parse(results.get(2)).get("status"));
+    }
+
+    @Test
+    void whatIsLeftAfterTheEventsThatIsNotJsonIsAnErrorLineWithItsPosition() {
+        assertEquals(1, run("{\"Records\": []} trailing garbage", "invoke"));
+        List<String> results = outputLines();
+        assertEquals(2, results.size(), results.toString());
+        assertEquals("{}", results.get(0));
+        assertTrue(Events.parse(results.get(1)).get("error").toString().startsWith("standard input: not a JSON event at"
+                + " line 1, column 17 (after 1 events): Unrecognized token 'trailing'"), results.get(1));
+        out.reset();
+        assertEquals(1, run("", "invoke"));
+        assertEquals("{\"error\":\"standard input: no JSON event in it\"}", outputLines().get(0));
     }
 
     @Test
@@ -103,7 +131,7 @@ class MainTest {
         List<String> lines = outputLines();
         assertEquals(3, lines.size(), lines.toString());
         assertEquals("HEAD", Events.parse(lines.get(0)).get("method"));
-        assertTrue(Events.parse(lines.get(1)).get("error").toString().startsWith(broken + ": not a JSON event: "),
+        assertTrue(Events.parse(lines.get(1)).get("error").toString().startsWith(broken + ": not a JSON event at line 1,"),
                 lines.get(1));
         assertEquals("GET", Events.parse(lines.get(2)).get("method"));
     }

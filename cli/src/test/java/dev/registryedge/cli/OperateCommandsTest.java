@@ -277,6 +277,11 @@ class OperateCommandsTest {
                     .items().get(0).eventTypeAsString());
         }
         assertTrue(stdout().contains("disabled: CloudFront serves blobs itself"), output());
+        out.reset();
+        assertEquals(0, run("disable"), output());
+        assertTrue(stdout().contains("nothing to disable: the function was associated with none of these"
+                + " distributions"), output());
+        assertTrue(!stdout().contains("disabled: CloudFront serves blobs itself"), "a second disable changed nothing");
 
         assertEquals(0, run("enable"), output());
         ALL.forEach(id -> assertEquals(before.get(id), config(id), "restored exactly: " + id));

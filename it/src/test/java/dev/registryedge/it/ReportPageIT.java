@@ -32,10 +32,11 @@ class ReportPageIT {
     @BeforeAll
     static void report() throws Exception {
         Path work = Files.createDirectories(TARGET.resolve("report-page"));
-        Path logs = work.resolve("logs");
+        // build10's and an unknown distribution's labels are the longest the charts draw.
+        Path logs = work.resolve("logs-four-distributions");
         if (!Files.isDirectory(logs)) {
-            GeneratedLogs.write(logs, new String[] {"E2KP8SMSY4XB67", "E2PBG0JIU6CTJY"}, LocalDate.of(2026, 10, 1), 30,
-                    2, 150, 400, 11);
+            GeneratedLogs.write(logs, new String[] {"E2KP8SMSY4XB67", "E2PBG0JIU6CTJY", "E2N1Y2UGVWY8LA",
+                "EUNKNOWN000000"}, LocalDate.of(2026, 10, 1), 30, 2, 150, 400, 11);
         }
         page = work.resolve("report.html");
         Path json = work.resolve("report.json");
@@ -50,7 +51,7 @@ class ReportPageIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"desktop, 1280, 900, false", "phone, 390, 844, true"})
+    @CsvSource({"desktop, 1280, 900, false", "wide, 1400, 900, false", "phone, 390, 844, true"})
     void thePageShowsEveryChartAndTheJsonsFiguresWithoutErrorsOrFetches(String viewport, int width, int height,
             boolean mobile) throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(Files.createTempDirectory("chromium-profile"))) {
@@ -64,6 +65,14 @@ class ReportPageIT {
                         const marks = [...f.querySelectorAll('rect, circle, polyline')]
                             .filter(m => { const b = m.getBoundingClientRect(); return b.width > 0 && b.height > 0; });
                         return {id: f.dataset.chart, width: box.width, height: box.height, marks: marks.length};
+                      }),
+                      clipped: [...document.querySelectorAll('svg')].flatMap(svg => {
+                        const box = svg.getBoundingClientRect();
+                        return [...svg.querySelectorAll('text')].filter(t => {
+                          const b = t.getBoundingClientRect();
+                          return b.left < box.left - 0.5 || b.right > box.right + 0.5
+                              || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5;
+                        }).map(t => t.textContent);
                       }),
                       overflow: document.documentElement.scrollWidth > window.innerWidth,
                       fetched: performance.getEntriesByType('resource').map(r => r.name)
@@ -79,11 +88,18 @@ class ReportPageIT {
                 assertTrue(chart.get("marks").asInt() > 0, "an empty chart: " + chart);
             }
             assertTrue(seen.get("figures").size() >= 12, seen.get("figures").toString());
+            assertEquals(0, seen.get("clipped").size(), "labels outside their chart: " + seen.get("clipped"));
             for (JsonNode figure : seen.get("figures")) {
-                JsonNode expected = report.at("/" + figure.get("path").asText().replace('.', '/'));
+                String path = figure.get("path").asText();
+                JsonNode expected = report.at("/" + path.replace('.', '/'));
                 assertFalse(expected.isMissingNode(), figure.toString());
-                assertEquals(expected.asText(), figure.get("value").asText(), figure.get("path").asText());
-                assertFalse(figure.get("text").asText().isEmpty(), figure.toString());
+                assertEquals(expected.asText(), figure.get("value").asText(), path);
+                // What a reader sees, worked out here from the JSON value.
+                String shown = expected.isNull() ? "none covers it"
+                        : path.endsWith(".requests") ? String.format(java.util.Locale.ROOT, "%,d", expected.asLong())
+                        : path.endsWith(".bytes") ? dev.registryedge.cli.report.ReportText.bytes(expected.asLong())
+                        : String.format(java.util.Locale.ROOT, "$%,.2f", expected.asDouble());
+                assertEquals(shown, figure.get("text").asText(), path);
             }
         }
     }

@@ -178,10 +178,15 @@ public final class EdgeOperations {
         if (distributions.isEmpty()) {
             return NOT_DONE;
         }
-        int status = apply(distributions.get(), (seen, now) -> Optional.empty(),
-                (seen, before, after) -> before.ifPresent(removed -> tag(seen, DISABLED_TAG, removed.tagValue())));
+        int[] removed = {0};
+        int status = apply(distributions.get(), (seen, now) -> Optional.empty(), (seen, before, after) -> {
+            removed[0]++;
+            before.ifPresent(association -> tag(seen, DISABLED_TAG, association.tagValue()));
+        });
         if (!settings.dryRun() && status != NOT_DONE) {
-            out.println("disabled: CloudFront serves blobs itself wherever the change is deployed; `enable` undoes it");
+            out.println(removed[0] > 0
+                    ? "disabled: CloudFront serves blobs itself wherever the change is deployed; `enable` undoes it"
+                    : "nothing to disable: the function was associated with none of these distributions");
         }
         return status;
     }
@@ -439,7 +444,8 @@ public final class EdgeOperations {
         }
         boolean deployed = settings.dryRun() || !settings.waitForDeployed() || awaitDeployed(toWatch);
         if (!failed.isEmpty()) {
-            err.println("registry-edge: not changed: " + String.join(", ", failed) + " (see above); the others are done");
+            err.println("registry-edge: not changed: " + String.join(", ", failed) + " (see above)"
+                    + (failed.size() < distributions.seen().size() ? "; the others are done" : ""));
         }
         return failed.isEmpty() && distributions.failed() == 0 ? (deployed ? DONE : NOT_YET_DEPLOYED) : NOT_DONE;
     }

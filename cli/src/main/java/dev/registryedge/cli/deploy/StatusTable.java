@@ -27,7 +27,11 @@ public final class StatusTable {
 
     private static final Pattern MAP_DATE = Pattern.compile("ip-ranges createDate (\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2})");
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss");
-    private static final DateTimeFormatter LAMBDA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    /** Lambda's LastModified: ISO-8601 with any number of fractional digits and a +0000 offset. */
+    private static final DateTimeFormatter LAMBDA_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd'T'HH:mm:ss").optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .appendPattern("Z").toFormatter();
 
     /** What status shows of a published version. */
     public record Version(String codeSha256, String description, String lastModified) {}

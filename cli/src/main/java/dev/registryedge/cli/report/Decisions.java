@@ -48,7 +48,7 @@ final class Decisions {
                  InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                  BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
-                    int json = line.indexOf("{\"distribution\"");
+                    int json = line.indexOf("{\"distributionId\"");
                     if (json < 0) {
                         continue;
                     }

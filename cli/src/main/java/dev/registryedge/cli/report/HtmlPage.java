@@ -39,9 +39,10 @@ public final class HtmlPage {
                 + "</style></head><body>\n");
         JsonNode input = report.get("input");
         page.append("<h1>What the edge function saves</h1><p class=\"note\">")
-                .append(escape(String.format(Locale.ROOT, "%,d log files, %,d lines, %,d blob GETs, %,d problems."
+                .append(escape(String.format(Locale.ROOT, "%,d log files, %,d lines, %,d blob GETs, %,d problem%s."
                         + " Replicas: %s. Prices: %s.", input.get("files").asLong(), input.get("lines").asLong(),
                         input.get("blobGets").asLong(), input.get("problems").asLong(),
+                        input.get("problems").asLong() == 1 ? "" : "s",
                         report.get("replicas").asText(), report.at("/prices/file").asText())))
                 .append("</p>\n<div class=\"cards\">");
         card(page, "All through CloudFront", "usd.allCloudFront", report.at("/usd/allCloudFront"));
@@ -193,8 +194,10 @@ public final class HtmlPage {
             JsonNode node = entries.get(name);
             String text = label == null ? name : node.get(label).asText() + " (" + name + ")";
             double y = 5 + i * row;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"16\" text-anchor=\"end\">%s</text>",
-                    left - 8, y + 24, escape(text.length() > 24 ? text.substring(0, 23) + "…" : text)));
+            // Short enough to fit left of the bars at 14 px; the whole label is the tooltip.
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"14\" text-anchor=\"end\">"
+                    + "<title>%s</title>%s</text>", left - 8, y + 24, escape(text),
+                    escape(text.length() > 22 ? text.substring(0, 21) + "…" : text)));
             JsonNode all = node.at("/usd/allCloudFront");
             JsonNode with = node.at("/usd/withFunction");
             double span = WIDTH - left - 170.0;

@@ -15,8 +15,9 @@ public final class ReportText {
         StringBuilder out = new StringBuilder();
         JsonNode input = report.get("input");
         out.append(String.format(Locale.ROOT, "registry-edge report: %,d files, %,d lines, %,d blob GETs (%,d other"
-                + " requests), %,d problems%n", input.get("files").asLong(), input.get("lines").asLong(),
-                input.get("blobGets").asLong(), input.get("otherRequests").asLong(), input.get("problems").asLong()));
+                + " requests), %,d problem%s%n", input.get("files").asLong(), input.get("lines").asLong(),
+                input.get("blobGets").asLong(), input.get("otherRequests").asLong(), input.get("problems").asLong(),
+                input.get("problems").asLong() == 1 ? "" : "s"));
         input.path("problemExamples").forEach(example -> out.append("  ").append(example.asText()).append('\n'));
         input.path("unknownEdgeLocations").fields().forEachRemaining(edge -> out.append(String.format(Locale.ROOT,
                 "  edge location %s is not in the price table: %,d requests, %s priced in its default region%n",
@@ -124,11 +125,13 @@ public final class ReportText {
         return value.isNull() ? "none covers it" : usd(value);
     }
 
-    static String usd(JsonNode value) {
+    /** Dollars as the summary and the page show them: {@code $1,234.56}. */
+    public static String usd(JsonNode value) {
         return String.format(Locale.ROOT, "$%,.2f", value.asDouble());
     }
 
-    static String bytes(long bytes) {
+    /** Bytes as the summary and the page show them: {@code 1.50 GiB}. */
+    public static String bytes(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         double value = bytes;
         int unit = 0;

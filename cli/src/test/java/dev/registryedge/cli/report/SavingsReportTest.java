@@ -207,7 +207,7 @@ class SavingsReportTest {
         String requestId = "req-" + Long.toHexString(611 ^ blob("ee").hashCode());
         Path decisions = Files.writeString(logs.resolveSibling("decisions.log"), String.join("\n",
                 "START RequestId: 5f1c Version: 7",
-                "2026-11-03T10:00:00.120Z\t5f1c\tINFO\t{\"distribution\":\"build03\",\"requestId\":\"" + requestId
+                "2026-11-03T10:00:00.120Z\t5f1c\tINFO\t{\"distributionId\":\"E2PBG0JIU6CTJY\",\"distribution\":\"build03\",\"requestId\":\"" + requestId
                         + "\",\"clientIp\":\"3.12.0.1\",\"clientRegion\":\"us-east-2\",\"outcome\":\"REPLICA\","
                         + "\"target\":\"appci-replica-us-east-2\",\"bucket\":\"us-east-2-replica-of-ci-dv2np-image-registry"
                         + "-us-east-1\",\"reason\":\"found in appci-replica-us-east-2\",\"s3Millis\":41,\"totalMillis\":43}",

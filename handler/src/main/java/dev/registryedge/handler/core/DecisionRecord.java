@@ -4,7 +4,8 @@ package dev.registryedge.handler.core;
  * The one structured log line written per decision. Holds no credentials and no URL; what the
  * request supplied is clipped to {@link LogText#MAX_CHARS}. {@code requestId} is CloudFront's id
  * of the request, the same as the logs' {@code x-edge-request-id}, so the savings report can
- * match its 307s with the decisions that made them. {@code unusable} (the targets
+ * match its 307s with the decisions that made them. {@code distributionId} is the id the request
+ * came with; {@code distribution} the configured name (null for an id the configuration lacks). {@code unusable} (the targets
  * skipped after a failure) appears only when there were any.
  */
 public final class DecisionRecord {
@@ -12,7 +13,9 @@ public final class DecisionRecord {
     private DecisionRecord() {}
 
     public static String toJson(Decision decision, ViewerRequest request, long totalMillis) {
-        StringBuilder json = new StringBuilder(256).append("{\"distribution\":");
+        StringBuilder json = new StringBuilder(256).append("{\"distributionId\":");
+        JsonText.appendString(json, request == null ? null : LogText.clip(request.distributionId()))
+                .append(",\"distribution\":");
         JsonText.appendString(json, decision.distribution()).append(",\"requestId\":");
         JsonText.appendString(json, request == null ? null : LogText.clip(request.requestId())).append(",\"clientIp\":");
         JsonText.appendString(json, request == null ? null : LogText.clip(request.clientIp())).append(",\"clientRegion\":");

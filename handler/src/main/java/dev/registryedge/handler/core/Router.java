@@ -96,7 +96,11 @@ public final class Router {
         Attempt(ViewerRequest request, Deadline deadline) {
             this.request = request;
             this.deadline = deadline;
-            this.distributionName = request == null ? null : LogText.clip(request.distributionId());
+            // The configured name from the start, so that every line names the distribution alike,
+            // early decisions (a HEAD, a debug override) too; null for an id the configuration lacks.
+            Distribution known = request == null || request.distributionId() == null ? null
+                    : config.distributions().get(request.distributionId());
+            this.distributionName = known == null ? null : known.name();
         }
 
         Decision run() throws Exception {

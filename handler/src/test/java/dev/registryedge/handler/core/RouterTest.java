@@ -384,7 +384,7 @@ class RouterTest {
     void logsOneStructuredLinePerDecisionWithoutUrlsOrCredentials() {
         s3.put(EAST2_REPLICA, KEY);
         router.decide(get(BUILD03, US_EAST_2));
-        assertEquals(List.of("{\"distribution\":\"build03\",\"requestId\":null,\"clientIp\":\"3.12.0.1\",\"clientRegion\":\"us-east-2\","
+        assertEquals(List.of("{\"distributionId\":\"E2PBG0JIU6CTJY\",\"distribution\":\"build03\",\"requestId\":null,\"clientIp\":\"3.12.0.1\",\"clientRegion\":\"us-east-2\","
                 + "\"outcome\":\"REPLICA\",\"target\":\"appci-replica-us-east-2\",\"bucket\":\"" + EAST2_REPLICA + "\","
                 + "\"reason\":\"found in appci-replica-us-east-2\",\"s3Millis\":0,\"totalMillis\":0}"), log.decisions);
     }
