@@ -156,7 +156,11 @@ class ZeroEgressIT {
              SecretsManagerStandIn stalls = new SecretsManagerStandIn("us-east-1",
                      Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
              SecretsManagerStandIn garbage = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn oversized = new SecretsManagerStandIn("us-east-1",
                      Map.of(S3World.IDENTITY, S3World.CREDENTIAL))) {
+            // A 100 KB access key id would make a 307 larger than CloudFront takes: refused when read.
+            oversized.putKeyPair(TestRouting.CACHE_SECRET_ARN, "AKID" + "X".repeat(100_000), FIRST_SECRET);
             stalls.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
             stalls.behaviour = SecretsManagerStandIn.Behaviour.STALL;
             garbage.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
@@ -166,6 +170,7 @@ class ZeroEgressIT {
             faults.put("stalls", stalls.uri());
             faults.put("answers garbage", garbage.uri());
             faults.put("does not know the secret", unknown.uri());
+            faults.put("holds a 100 KB access key id", oversized.uri());
             StringBuilder times = new StringBuilder();
             for (Map.Entry<String, URI> fault : faults.entrySet()) {
                 try (EdgeUnderTest function = function(build, fault.getValue())) {

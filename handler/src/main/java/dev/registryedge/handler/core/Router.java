@@ -171,6 +171,10 @@ public final class Router {
                         continue;
                     }
                     url = signer.presignGet(route, key, config.presignValiditySeconds(), deadline);
+                    if (url.length() > Redirect.MAX_LOCATION_CHARS) {
+                        throw new IllegalStateException("the presigned URL has " + url.length() + " characters, over "
+                                + Redirect.MAX_LOCATION_CHARS + ": CloudFront would refuse the response");
+                    }
                 } catch (Exception e) {
                     absentOnly = false;
                     unusable.add(route.target().name());

@@ -15,6 +15,12 @@ public final class SecretJson {
         }
     }
 
+    /**
+     * The longest access key id AWS's IAM API documents (AccessKeyId: 16 to 128 characters), and
+     * the most this reads of a secret access key: S3-compatible stores' are 40 to 64.
+     */
+    public static final int MAX_KEY_CHARS = 128;
+
     private SecretJson() {}
 
     /** The key pair in a GetSecretValue answer. */
@@ -40,6 +46,11 @@ public final class SecretJson {
         if (id == null || key == null || id.isEmpty() || key.isEmpty()) {
             // Never the secret's text: it holds the key.
             throw new IllegalStateException("the secret is not JSON with accessKeyId and secretAccessKey");
+        }
+        if (id.length() > MAX_KEY_CHARS || key.length() > MAX_KEY_CHARS) {
+            throw new IllegalStateException("the secret's accessKeyId (" + id.length() + " characters) or"
+                    + " secretAccessKey (" + key.length() + ") is longer than " + MAX_KEY_CHARS
+                    + ", AWS's limit for an access key id");
         }
         return new KeyPair(id, key);
     }

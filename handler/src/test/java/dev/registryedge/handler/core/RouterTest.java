@@ -275,6 +275,21 @@ class RouterTest {
     }
 
     @Test
+    @DisplayName("a presigned URL longer than a redirect may carry makes its target unusable: the next one is taken")
+    void aRedirectTooLargeForCloudFrontIsNeverAnswered() {
+        s3.put(EAST2_REPLICA, KEY);
+        UrlSigner oversized = (route, key, validity, deadline) -> route.target().bucket().equals(EAST2_REPLICA)
+                ? "https://" + EAST2_REPLICA + "/" + key + "?X-Amz-Credential=" + "A".repeat(Redirect.MAX_LOCATION_CHARS)
+                : s3.presignGet(route, key, validity, deadline);
+        Router router = new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, oversized, clock, log);
+        Decision decision = router.decide(get(BUILD03, US_EAST_2));
+        assertRedirect(decision, Outcome.BUCKET, BUILD03_BUCKET, "us-east-1", "function");
+        assertEquals(List.of("appci-replica-us-east-2"), decision.unusable());
+        assertTrue(log.details.stream().anyMatch(line -> line.contains(" characters, over 16384: CloudFront would refuse"
+                + " the response")), log.details.toString());
+    }
+
+    @Test
     void anErrorIsNeverAnAnswerOnlyCloudFront() {
         UrlSigner buggy = (route, key, validity, deadline) -> {
             throw new StackOverflowError();

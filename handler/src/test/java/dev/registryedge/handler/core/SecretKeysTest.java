@@ -90,4 +90,21 @@ class SecretKeysTest {
                 "{\"__type\":\"ResourceNotFoundException\",\"message\":\"x\"}"));
         assertEquals("(not a JSON error)", SecretJson.errorType("{\"__type\":"));
     }
+
+    @Test
+    void keysLongerThanAnAccessKeyIdMayBeAreRefusedWithoutQuotingThem() {
+        String sentinel = "SENTINEL" + "k".repeat(100_000);
+        for (String secret : new String[] {
+            "{\"accessKeyId\":\"" + sentinel + "\",\"secretAccessKey\":\"s3cret\"}",
+            "{\"accessKeyId\":\"AKIDR2EXAMPLE000\",\"secretAccessKey\":\"" + sentinel + "\"}"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> SecretJson.keyPairOf(secret));
+            assertTrue(refused.getMessage().endsWith("is longer than 128, AWS's limit for an access key id"),
+                    refused.getMessage());
+            assertTrue(!refused.getMessage().contains("SENTINEL") && !refused.getMessage().contains("s3cret"),
+                    "the message quotes the secret");
+        }
+        String longest = "A".repeat(SecretJson.MAX_KEY_CHARS);
+        assertEquals(longest, SecretJson.keyPairOf("{\"accessKeyId\":\"" + longest + "\",\"secretAccessKey\":\""
+                + longest + "\"}").accessKeyId());
+    }
 }
