@@ -19,7 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SecretsManagerStandIn implements AutoCloseable {
 
     /** What the next answers are. */
-    public enum Behaviour { NORMAL, STALL, GARBAGE }
+    /**
+     * How GetSecretValue answers: as the service does; never; with a proxy's page; with the real
+     * answer cut in the middle of the secret access key, or with the secret's keys as bare words
+     * (malformed JSON a parser quotes in its error); or with an error whose body quotes the
+     * secret, cut short.
+     */
+    public enum Behaviour { NORMAL, STALL, GARBAGE, TRUNCATED, UNQUOTED, ERROR_QUOTING_THE_SECRET }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,7 +94,15 @@ public final class SecretsManagerStandIn implements AutoCloseable {
                 .put("VersionId", "v1").put("SecretString", secret).put("CreatedDate", 1.7e9)
                 .set("VersionStages", JSON.createArrayNode().add("AWSCURRENT")).toString();
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        LoopbackServer.reply(exchange, 200, answer);
+        int key = answer.indexOf("secretAccessKey");
+        switch (behaviour) {
+            case TRUNCATED -> LoopbackServer.reply(exchange, 200, answer.substring(0, key + 40));
+            case UNQUOTED -> LoopbackServer.reply(exchange, 200, "{\"ARN\":\"" + arn + "\",\"SecretString\":"
+                    + JSON.readTree(secret).path("secretAccessKey").asText() + "}");
+            case ERROR_QUOTING_THE_SECRET -> LoopbackServer.reply(exchange, 400,
+                    "{\"__type\":\"InternalServiceError\",\"message\":\"bad secret " + secret.replace("\"", "'"));
+            default -> LoopbackServer.reply(exchange, 200, answer);
+        }
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {

@@ -38,6 +38,8 @@ class ZeroEgressIT {
 
     private static final String FIRST_ID = "AKIDCACHEFIRST";
     private static final String FIRST_SECRET = "cache-first-SECRET-never-logged";
+    /** A secret that is one word to a JSON parser, so that an error quoting a token would quote it whole. */
+    private static final String SENTINEL_SECRET = "SENTINELsecretAccessKey0123456789abcdefXYZ";
     private static final String SECOND_ID = "AKIDCACHESECOND";
     private static final String SECOND_SECRET = "cache-second-SECRET-never-logged";
     private static final String CLIENT = "52.22.255.189";
@@ -93,8 +95,13 @@ class ZeroEgressIT {
                 }
 
                 @Override
+                public List<String> output() {
+                    return log.toString(StandardCharsets.UTF_8).lines().toList();
+                }
+
+                @Override
                 public void close() {
-                    captured.addAll(log.toString(StandardCharsets.UTF_8).lines().toList());
+                    captured.addAll(output());
                 }
             };
         }
@@ -158,7 +165,20 @@ class ZeroEgressIT {
              SecretsManagerStandIn garbage = new SecretsManagerStandIn("us-east-1",
                      Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
              SecretsManagerStandIn oversized = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn truncated = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn quoting = new SecretsManagerStandIn("us-east-1",
+                     Map.of(S3World.IDENTITY, S3World.CREDENTIAL));
+             SecretsManagerStandIn bare = new SecretsManagerStandIn("us-east-1",
                      Map.of(S3World.IDENTITY, S3World.CREDENTIAL))) {
+            bare.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, SENTINEL_SECRET);
+            bare.behaviour = SecretsManagerStandIn.Behaviour.UNQUOTED;
+            // Malformed answers that carry part of the secret: nothing of it may reach a log line.
+            truncated.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, SENTINEL_SECRET);
+            truncated.behaviour = SecretsManagerStandIn.Behaviour.TRUNCATED;
+            quoting.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, SENTINEL_SECRET);
+            quoting.behaviour = SecretsManagerStandIn.Behaviour.ERROR_QUOTING_THE_SECRET;
             // A 100 KB access key id would make a 307 larger than CloudFront takes: refused when read.
             oversized.putKeyPair(TestRouting.CACHE_SECRET_ARN, "AKID" + "X".repeat(100_000), FIRST_SECRET);
             stalls.putKeyPair(TestRouting.CACHE_SECRET_ARN, FIRST_ID, FIRST_SECRET);
@@ -171,6 +191,9 @@ class ZeroEgressIT {
             faults.put("answers garbage", garbage.uri());
             faults.put("does not know the secret", unknown.uri());
             faults.put("holds a 100 KB access key id", oversized.uri());
+            faults.put("answers JSON cut in the secret", truncated.uri());
+            faults.put("answers an error quoting the secret", quoting.uri());
+            faults.put("answers the secret as a bare word", bare.uri());
             StringBuilder times = new StringBuilder();
             for (Map.Entry<String, URI> fault : faults.entrySet()) {
                 try (EdgeUnderTest function = function(build, fault.getValue())) {
@@ -182,6 +205,10 @@ class ZeroEgressIT {
                     assertTrue(millis < TestRouting.CHAIN_LIMITS.budgetMillis() + 500,
                             fault.getKey() + " took " + millis + " ms");
                     times.append(fault.getKey()).append(": ").append(millis).append(" ms; ");
+                    for (String line : function.output()) {
+                        assertFalse(line.contains("SENTINEL") || line.contains(FIRST_SECRET.substring(0, 10)),
+                                fault.getKey() + ": " + line);
+                    }
                 }
             }
             System.out.println("zero-egress " + build + ", Secrets Manager that " + times);

@@ -157,14 +157,36 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
         SecretsManagerClient client = secretsManager(source.secretRegion());
         // Cut after the client is built: building one takes a cold JVM hundreds of milliseconds.
         Duration timeout = Duration.ofMillis(deadline.cut(settings.routing().s3().requestTimeoutMillis()));
-        String secret = client.getSecretValue(request -> request
-                .secretId(source.secretArn())
-                .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))).secretString();
+        String secret;
+        try {
+            secret = client.getSecretValue(request -> request
+                    .secretId(source.secretArn())
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))).secretString();
+        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                | software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException e) {
+            throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " timed out after "
+                    + timeout.toMillis() + " ms");
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException e) {
+            // What happened, never the SDK's message: it may quote the answer, and so the secret.
+            throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " answered HTTP "
+                    + e.statusCode() + " " + errorCode(e));
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " failed: "
+                    + e.getClass().getSimpleName() + " (its message is not kept: a parse error quotes the answer)");
+        }
         if (secret == null) {
             throw new IllegalStateException("the secret " + source.secretArn() + " has no SecretString");
         }
         SecretJson.KeyPair pair = SecretJson.keyPairOf(secret);
         return AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey());
+    }
+
+    /** An AWS error code is a word; anything else in its place is not repeated. */
+    private static String errorCode(software.amazon.awssdk.core.exception.SdkServiceException e) {
+        String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
+        return code != null && code.length() <= 64 && code.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.')
+                ? code : "(no error code)";
     }
 
     private SecretsManagerClient secretsManager(String region) {
