@@ -198,6 +198,10 @@ public final class LambdaApiStandIn implements AutoCloseable {
             reply(exchange, exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("PUT")
                     ? 200 : 201, answer);
         } catch (Failure failure) {
+            // An update refused while another is in progress is kept with the calls, for the tests to look for.
+            if (failure.status == 409) {
+                calls.add("refused " + failure.code + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            }
             error(exchange, failure.status, failure.code, failure.getMessage());
         }
     }

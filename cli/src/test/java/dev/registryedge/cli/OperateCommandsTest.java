@@ -132,7 +132,8 @@ class OperateCommandsTest {
         assertTrue(stdout().contains(APP_CI + " (app.ci): viewer-request legacy-redirect:1 -> registry-edge:1"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): Deployed"), output());
         assertTrue(stderr().contains("waiting for CloudFront: 0 of 6 deployed"), output());
-        // Lambda refuses to publish while an upload is InProgress: deploy waited for it.
+        // Lambda refuses to publish while an upload is InProgress (ResourceConflictException, which the
+        // stand-in records with the calls): deploy waited for it.
         assertTrue(lambda.calls.stream().noneMatch(call -> call.startsWith("refused")), lambda.calls.toString());
     }
 

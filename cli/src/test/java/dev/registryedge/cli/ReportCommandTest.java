@@ -81,9 +81,15 @@ class ReportCommandTest {
     @Test
     void argumentsAreCheckedAndAPriceTableProblemIsNamed() throws Exception {
         Path logs = logs();
-        assertEquals(2, run("report", logs.toString(), "--replicas", "some"));
+        Path refused = dir.resolve("refused").resolve("report.json");
+        assertEquals(2, run("report", logs.toString(), "--replicas", "some", "--json", refused.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--replicas some: none or all"), err.toString());
-        assertEquals(2, run("report", logs.toString(), "--replicas", "all", "--replicas-inventory", "x.csv"));
+        // The inventory exists: only the two options together are wrong.
+        Path inventory = Files.writeString(dir.resolve("inventory.csv"), "\"b\",\"k\"\n");
+        assertEquals(2, run("report", logs.toString(), "--replicas", "all", "--replicas-inventory", inventory.toString(),
+                "--json", refused.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--replicas and --replicas-inventory exclude each other"),
+                err.toString());
         assertEquals(2, run("report"));
         Path prices = Files.writeString(dir.resolve("prices.json"), "{\"cloudFront\": {}}");
         assertEquals(1, run("report", logs.toString(), "--prices", prices.toString()));
@@ -91,6 +97,20 @@ class ReportCommandTest {
                 err.toString());
         assertEquals(2, run("report", dir.resolve("missing").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing: no such file or directory"), err.toString());
-        assertFalse(Files.exists(dir.resolve("out")));
+        assertFalse(Files.exists(refused), "a refused command wrote its output");
+        assertFalse(Files.exists(refused.getParent()), "a refused command made its output's directory");
+    }
+
+    @Test
+    void anOutputIsReplacedWholeNotWrittenOver() throws Exception {
+        Path logs = logs();
+        Path json = Files.writeString(dir.resolve("old-report.json"), "x".repeat(1_000_000));
+        assertEquals(0, run("report", logs.toString(), "--json", json.toString()), err.toString());
+        String written = Files.readString(json);
+        new ObjectMapper().readTree(written);
+        assertTrue(written.length() < 1_000_000 && !written.contains("xxx"), "the old text is gone");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".partial")).toList());
+        }
     }
 }
