@@ -113,6 +113,8 @@ class OperateCommandsTest {
 
     @Test
     void firstDeployCreatesTheFunctionPublishesVersionOneAndMovesEveryDistribution() {
+        // Long enough that a publish sent without waiting would meet the creation still in progress.
+        lambda.updateDelay = Duration.ofMillis(1500);
         assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", ROLE), output());
 
         LambdaApiStandIn.Function function = lambda.functions.get("registry-edge");
