@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registryedge.handler.testing.ManualClock;
 import dev.registryedge.ipmap.routing.Credentials;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SecretKeysTest {
@@ -106,5 +107,76 @@ class SecretKeysTest {
         String longest = "A".repeat(SecretJson.MAX_KEY_CHARS);
         assertEquals(longest, SecretJson.keyPairOf("{\"accessKeyId\":\"" + longest + "\",\"secretAccessKey\":\""
                 + longest + "\"}").accessKeyId());
+    }
+
+    @Test
+    @DisplayName("after cacheSeconds a failed fetch keeps the old keys in use for the back-off, then asks again")
+    void theBackOffKeepsStaleKeysRatherThanNone() {
+        ManualClock clock = new ManualClock();
+        AtomicInteger calls = new AtomicInteger();
+        SecretKeys<String> keys = new SecretKeys<>(SOURCE, (source, deadline) -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IllegalStateException("Secrets Manager is down");
+            }
+            return "keys-" + calls.get();
+        }, clock);
+        Deadline deadline = Deadline.after(clock, 2000);
+        assertEquals("keys-1", keys.get(deadline));
+        clock.advance(3_600_000);
+        assertThrows(IllegalStateException.class, () -> keys.get(deadline), "the request that asked sees the failure");
+        assertEquals("keys-1", keys.get(deadline), "during the back-off, the stale keys are better than none");
+        clock.advance(SecretKeys.BACKOFF_MILLIS - 1);
+        assertEquals("keys-1", keys.get(deadline));
+        assertEquals(2, calls.get(), "no call during the back-off");
+        clock.advance(1);
+        assertEquals("keys-3", keys.get(deadline));
+    }
+
+    @Test
+    @DisplayName("one fetch at a time: callers meanwhile use the keys there are, or are told another request is asking")
+    void concurrentCallersNeverFetchTwice() throws Exception {
+        ManualClock clock = new ManualClock();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch inFetch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SecretKeys<String> keys = new SecretKeys<>(SOURCE, (source, deadline) -> {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                inFetch.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "keys-" + call;
+        }, clock);
+        Deadline deadline = Deadline.after(clock, 2000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Future<String> first = pool.submit(() -> keys.get(deadline));
+            inFetch.await();
+            java.util.List<java.util.concurrent.Future<Object>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                others.add(pool.submit(() -> {
+                    try {
+                        return keys.get(deadline);
+                    } catch (IllegalStateException busy) {
+                        return busy;
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Object> other : others) {
+                Object result = other.get();
+                assertTrue(result instanceof IllegalStateException e
+                        && e.getMessage().contains("is being asked by another request"), String.valueOf(result));
+            }
+            release.countDown();
+            assertEquals("keys-1", first.get());
+            assertEquals(1, calls.get(), "the callers during the fetch asked nobody");
+            assertEquals("keys-1", keys.get(deadline));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
