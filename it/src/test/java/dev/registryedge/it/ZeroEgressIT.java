@@ -134,7 +134,8 @@ class ZeroEgressIT {
                 .replace("https://<account>.r2.cloudflarestorage.com", cacheUrl());
         var config = dev.registryedge.ipmap.config.RoutingConfigReader.read(example.getBytes(StandardCharsets.UTF_8),
                 "docs/configuration.md", java.util.Set.of("us-east-1"), java.util.Set.of("us-east-1"));
-        assertEquals(TestRouting.zeroEgress(cacheUrl()).distributions(), config.distributions());
+        // The whole configuration, defaults and all, not only its distributions.
+        assertEquals(TestRouting.zeroEgress(cacheUrl()), config);
     }
 
     @ParameterizedTest
@@ -218,19 +219,31 @@ class ZeroEgressIT {
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "node"})
     void afterARotationTheFirstRefusalFetchesTheSecretAgain(String build) throws Exception {
+        // A blob in the cache that this function instance has not checked yet.
+        String unchecked = world.newBlob(10_000);
+        world.store(unchecked, S3World.APPCI);
+        cache.fill(world, unchecked);
         try (EdgeUnderTest function = function(build, secrets.uri())) {
             assertTrue(locationFor(function, cached).startsWith(cacheUrl()));
             // The store's keys and the secret change together.
             cache.rotate(SECOND_ID, SECOND_SECRET);
             cache.fill(world, cached);
+            cache.fill(world, unchecked);
             secrets.putKeyPair(TestRouting.CACHE_SECRET_ARN, SECOND_ID, SECOND_SECRET);
             try {
-                String refused = locationFor(function, cached);
+                // With the existence cache on (as documented), a blob whose presence is remembered
+                // is not checked again: it is still signed with the old keys until they are
+                // cacheSeconds old, which is why the old keys must stay valid that long.
+                String remembered = locationFor(function, cached);
+                assertTrue(remembered.startsWith(cacheUrl()) && remembered.contains("X-Amz-Credential=" + FIRST_ID),
+                        remembered);
+                // A blob that is checked meets the refusal: the keys are dropped, the farm's bucket serves.
+                String refused = locationFor(function, unchecked);
                 assertTrue(refused.startsWith(world.endpoint("us-east-1").toString()),
                         "the old keys are refused: the farm's bucket this time, " + refused);
-                String again = locationFor(function, cached);
+                String again = locationFor(function, unchecked);
                 assertTrue(again.startsWith(cacheUrl()) && again.contains("X-Amz-Credential=" + SECOND_ID), again);
-                assertEquals(cached, digestAt(again));
+                assertEquals(unchecked, digestAt(again));
             } finally {
                 cache.rotate(FIRST_ID, FIRST_SECRET);
                 cache.fill(world, cached);

@@ -67,7 +67,9 @@ public final class TestRouting {
         Route farm = new Route(new Target("farm", FARM_BUCKET, "us-east-1", null, false, false), Credentials.FUNCTION);
         Distribution distribution = new Distribution(ZERO_EGRESS_DISTRIBUTION, "cached-farm", farm,
                 Map.of("us-east-1", List.of(cache, farm)));
-        return new RoutingConfig(1200, CHAIN_LIMITS, new CacheLimits(0, 0), true, List.of(),
+        // The defaults the documented example leaves in place, the existence cache on among them:
+        // it is what decides whether a rotated key is noticed on a remembered blob.
+        return new RoutingConfig(1200, CHAIN_LIMITS, new CacheLimits(20_000, 30), true, List.of(),
                 Map.of(ZERO_EGRESS_DISTRIBUTION, distribution));
     }
 
