@@ -23,6 +23,16 @@ class CachingObjectStoreTest {
     final Deadline deadline = Deadline.after(clock, Integer.MAX_VALUE);
 
     @Test
+    void withNoEntriesAllowedEveryCheckIsAskedAndAnsweredAsTheStoreAnswers() throws Exception {
+        CachingObjectStore off = new CachingObjectStore(s3, clock, new CacheLimits(0, 30));
+        assertFalse(off.exists(REPLICA, "k", deadline));
+        s3.put("replica-bucket", "k");
+        assertTrue(off.exists(REPLICA, "k", deadline));
+        assertTrue(off.exists(REPLICA, "k", deadline));
+        assertEquals(3, s3.checks.size(), "0 turns the cache off");
+    }
+
+    @Test
     void presentIsRememberedForGood() throws Exception {
         CachingObjectStore cache = new CachingObjectStore(s3, clock, new CacheLimits(100, 30));
         s3.put("replica-bucket", "k");

@@ -49,4 +49,10 @@ class RoleKeysTest {
                 + " now would (they must last 1500 s)", refused.getMessage());
         assertNull(keys.usable());
     }
+
+    @Test
+    void freshKeysThatLastExactlyAsLongAsAUrlNeedsAreTaken() {
+        lifeMillis = 1_500_000;
+        assertEquals("keys-1", keys.get(Deadline.after(clock, 2000)).name());
+    }
 }

@@ -290,6 +290,17 @@ class RouterTest {
     }
 
     @Test
+    void aPresignedUrlOfExactlyTheBoundIsAnswered() {
+        String prefix = "https://b/" + KEY + "?";
+        UrlSigner longest = (route, key, validity, deadline) -> prefix + "x".repeat(Redirect.MAX_LOCATION_CHARS
+                - prefix.length());
+        Router router = new Router(FixtureRouting.config(), FixtureRegionMap.map(), s3, longest, clock, log);
+        Decision decision = router.decide(get(APPCI, US_EAST_1));
+        assertEquals(Redirect.MAX_LOCATION_CHARS, decision.location().length());
+        assertEquals(Outcome.BUCKET, decision.outcome());
+    }
+
+    @Test
     void anErrorIsNeverAnAnswerOnlyCloudFront() {
         UrlSigner buggy = (route, key, validity, deadline) -> {
             throw new StackOverflowError();
