@@ -18,8 +18,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -162,15 +167,14 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
             secret = client.getSecretValue(request -> request
                     .secretId(source.secretArn())
                     .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))).secretString();
-        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException
-                | software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException e) {
+        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
             throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " timed out after "
                     + timeout.toMillis() + " ms");
-        } catch (software.amazon.awssdk.core.exception.SdkServiceException e) {
+        } catch (SdkServiceException e) {
             // What happened, never the SDK's message: it may quote the answer, and so the secret.
             throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " answered HTTP "
                     + e.statusCode() + " " + errorCode(e));
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+        } catch (SdkException e) {
             throw new IllegalStateException("GetSecretValue of " + source.secretArn() + " failed: "
                     + e.getClass().getSimpleName() + " (its message is not kept: a parse error quotes the answer)");
         }
@@ -182,9 +186,8 @@ public final class AwsS3Access implements ObjectStore, UrlSigner, AutoCloseable 
     }
 
     /** An AWS error code is a word; anything else in its place is not repeated. */
-    private static String errorCode(software.amazon.awssdk.core.exception.SdkServiceException e) {
-        String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
-                && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
+    private static String errorCode(SdkServiceException e) {
+        String code = e instanceof AwsServiceException aws && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
         return code != null && code.length() <= 64 && code.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.')
                 ? code : "(no error code)";
     }
