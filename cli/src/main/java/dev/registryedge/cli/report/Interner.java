@@ -1,14 +1,23 @@
 package dev.registryedge.cli.report;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Byte slices of a log line to Strings, each distinct value made once: a column such as the
- * client address or the blob path repeats across millions of lines, and reading it without
- * allocating is most of what makes the report as fast as decompression. Each entry can carry a
- * value worked out once for it (the blob a path names, the decoded user agent). Forgets
- * everything past {@code limit} entries, so memory stays bounded. One per thread.
+ * Byte slices of a log line to Strings, each distinct value made once: a column such as the blob
+ * path or the edge location repeats across millions of lines, and reading it without allocating
+ * is most of what makes the report as fast as decompression. Each entry can carry a value worked
+ * out once for it (the blob a path names, whether a date is a real day). One per thread.
+ *
+ * <p>A log holds what clients sent, so the table must not be floodable: the hash covers the
+ * whole slice and is keyed with a seed drawn for each run, and a slice whose probe sequence
+ * runs longer than {@link #MAX_PROBES} is answered with an entry of its own that is not kept,
+ * so that no input makes a lookup cost more than that many comparisons. Forgets everything past
+ * {@code limit} entries, so memory stays bounded.
  */
 final class Interner<V> {
 
@@ -17,14 +26,18 @@ final class Interner<V> {
         final String text;
         V value;
         private final byte[] bytes;
-        private final int hash;
+        private final long hash;
 
-        Entry(byte[] bytes, int hash) {
+        Entry(byte[] bytes, long hash) {
             this.bytes = bytes;
             this.hash = hash;
             this.text = new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
+
+    static final int MAX_PROBES = 32;
+    private static final long SEED = new SecureRandom().nextLong();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int limit;
     private Entry<V>[] table;
@@ -36,19 +49,10 @@ final class Interner<V> {
     }
 
     Entry<V> intern(byte[] buffer, int from, int to) {
-        // The length, the last 24 bytes and 8 from the middle tell values apart well enough (a
-        // blob path's digest, an address) at a fraction of hashing the whole slice; equality
-        // still compares all of it.
-        int hash = to - from;
-        for (int i = Math.max(from, to - 24); i < to; i++) {
-            hash = 31 * hash + buffer[i];
-        }
-        // And a few bytes from the middle: user agents share their ends and differ inside.
-        for (int i = from + (to - from) / 2, end = Math.min(to, i + 8); i < end; i++) {
-            hash = 31 * hash + buffer[i];
-        }
+        long hash = hash(buffer, from, to);
         int mask = table.length - 1;
-        for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+        int slot = (int) (hash >>> 32) & mask;
+        for (int probes = 0; probes < MAX_PROBES; probes++, slot = (slot + 1) & mask) {
             Entry<V> entry = table[slot];
             if (entry == null) {
                 if (size >= limit) {
@@ -66,19 +70,43 @@ final class Interner<V> {
                 return entry;
             }
         }
+        return new Entry<>(Arrays.copyOfRange(buffer, from, to), hash);
+    }
+
+    /** Eight bytes at a time, every byte of the slice, keyed with the run's seed. */
+    static long hash(byte[] buffer, int from, int to) {
+        long h = SEED ^ ((to - from) * 0x9E3779B97F4A7C15L);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = mix(h ^ (long) LONGS.get(buffer, i));
+        }
+        long tail = 0;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            tail |= (buffer[i] & 0xffL) << shift;
+        }
+        return mix(mix(h ^ tail));
+    }
+
+    private static long mix(long h) {
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 31);
     }
 
     private void grow() {
         Entry<V>[] old = table;
         table = newTable(old.length * 2);
+        size = 0;
         int mask = table.length - 1;
         for (Entry<V> entry : old) {
             if (entry != null) {
-                int slot = mix(entry.hash) & mask;
-                while (table[slot] != null) {
+                int slot = (int) (entry.hash >>> 32) & mask;
+                for (int probes = 0; probes < MAX_PROBES && table[slot] != null; probes++) {
                     slot = (slot + 1) & mask;
                 }
-                table[slot] = entry;
+                if (table[slot] == null) {
+                    table[slot] = entry;
+                    size++;
+                }
             }
         }
     }
@@ -86,10 +114,6 @@ final class Interner<V> {
     private void clear() {
         table = newTable(1024);
         size = 0;
-    }
-
-    private static int mix(int hash) {
-        return hash ^ (hash >>> 16) * 0x45d9f3b;
     }
 
     @SuppressWarnings("unchecked")

@@ -21,8 +21,8 @@ import java.util.Set;
  * A logged request replayed through the same {@link Router} the function runs, offline: URLs
  * are not signed, and an existence check answers from what is assumed of the checked targets
  * (nothing, everything, or an S3 Inventory listing). Decisions are remembered per distribution,
- * address and user agent (and key, with an inventory), the only inputs they depend on then; one
- * instance per thread.
+ * client class and debug override (and key, with an inventory), the only inputs they depend on
+ * then; one instance per thread.
  */
 final class Replay {
 
@@ -111,14 +111,19 @@ final class Replay {
         return perKey;
     }
 
-    Decision decide(String distribution, String clientIp, String uri, String key, String userAgent) {
-        String memoKey = distribution + '\t' + clientIp + '\t' + userAgent + (perKey ? '\t' + key : "");
+    /** The configuration replayed. */
+    RoutingConfig config() {
+        return config;
+    }
+
+    Decision decide(String distribution, ClientClasses.ClientClass client, String uri, String key, String userAgent) {
+        String memoKey = distribution + '\t' + client.id + '\t' + userAgent + (perKey ? '\t' + key : "");
         Decision decision = memo.get(memoKey);
         if (decision == null) {
             if (memo.size() >= MEMO_LIMIT) {
                 memo.clear();
             }
-            decision = router.decide(new ViewerRequest(distribution, clientIp, "GET", uri, userAgent));
+            decision = router.decide(new ViewerRequest(distribution, client.address, "GET", uri, userAgent));
             memo.put(memoKey, decision);
         }
         return decision;

@@ -47,9 +47,18 @@ public final class SavingsReport {
      * @param replicas what to assume of checked targets; null for both bounds (none, and all)
      * @param inventory the S3 Inventory listing (CSV, gzip or not) for {@link Replicas#INVENTORY}
      * @param progress where to draw a progress line, or null
+     * @param plainFields the fields of Plain log files (which have no header), in order
      */
     public record Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory,
-            Prices prices, int threads, PrintStream progress, Bill.Elsewhere elsewhere, List<Path> decisions) {
+            Prices prices, int threads, PrintStream progress, Bill.Elsewhere elsewhere, List<Path> decisions,
+            List<String> plainFields) {
+
+        /** Plain files with the standard fields in their standard order. */
+        public Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory, Prices prices,
+                int threads, PrintStream progress, Bill.Elsewhere elsewhere, List<Path> decisions) {
+            this(inputs, distribution, replicas, inventory, prices, threads, progress, elsewhere, decisions,
+                    DelimitedLog.STANDARD_FIELDS);
+        }
 
         /** A request that takes the logs as the account's whole CloudFront usage, with no decision logs. */
         public Request(List<Path> inputs, String distribution, Replicas replicas, Path inventory, Prices prices,
@@ -102,11 +111,9 @@ public final class SavingsReport {
                 try {
                     for (Path file; (file = queue.poll()) != null; ) {
                         String distribution = request.distribution() != null ? request.distribution()
-                                : StandardLogFile.distributionOf(file);
-                        if (distribution == null) {
-                            problems.add(file.toString(), 0, "the name is not"
-                                    + " <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz; give --distribution");
-                        } else if (StandardLogFile.read(file, distribution.intern(), tally, problems)) {
+                                : LogFile.distributionOf(file, config.distributions().keySet());
+                        if (LogFile.read(file, request.plainFields(), distribution == null ? null
+                                : distribution.intern(), tally, problems)) {
                             readable.incrementAndGet();
                         }
                         done.incrementAndGet();
@@ -148,6 +155,7 @@ public final class SavingsReport {
         input.put("lines", tally.lines);
         input.put("blobGets", tally.blobGets);
         input.put("otherRequests", tally.otherRequests);
+        input.put("redirectsOfUnknownOrigin", tally.unknownOriginRedirects);
         input.put("distinctBlobs", tally.distinctBlobs());
         input.put("problems", problems.count() + tally.unknownEdges.size());
         problems.examples().forEach(input.putArray("problemExamples")::add);

@@ -1,6 +1,8 @@
 package dev.registryedge.cli.report;
 
+import dev.registryedge.cli.report.ClientClasses.ClientClass;
 import dev.registryedge.handler.core.BlobKey;
+import dev.registryedge.handler.core.DebugOverride;
 import dev.registryedge.handler.core.Decision;
 import dev.registryedge.handler.core.Outcome;
 import dev.registryedge.ipmap.lookup.RegionMap;
@@ -12,11 +14,22 @@ import java.util.Map;
 /**
  * What one worker has read: counts per {@link Cell}, and per blob the size a full 200 response
  * told and the 307s still waiting for it (the memory the report needs grows with distinct blobs,
- * not with lines). The cells a line adds to are worked out once per distribution, client,
- * user agent, day and edge location, and the line only increments their counts. Tallies of
- * several workers are merged, then {@link #resolve()}d.
+ * not with lines or clients). The cells a line adds to are worked out once per decision context
+ * (distribution, {@link ClientClasses client class}, debug override, day and edge location, and
+ * the blob when an inventory makes it matter), and the line only increments their counts.
+ * Tallies of several workers are merged, then {@link #resolve()}d.
  */
 final class Tally {
+
+    /** Who made a logged 307, as far as the log tells. */
+    enum Origin {
+        /** The result type says the function generated it. */
+        FUNCTION,
+        /** The result type says something else did (the origin, a CloudFront Function). */
+        OTHER,
+        /** The log has no result type: the function's only when its decision logs say so. */
+        UNKNOWN
+    }
 
     /** A blob: its size once a log line tells it, and the redirected requests waiting for it. */
     static final class Blob {
@@ -31,9 +44,9 @@ final class Tally {
     static final Object NOT_A_BLOB = new Object();
 
     /**
-     * The cells of one context (everything a blob GET's cells depend on: distribution, client,
-     * user agent, day, edge location): all through CloudFront, with the function, its upper
-     * bound, and as logged. The context's strings are interned, so it is compared by identity.
+     * The cells of one context (everything a blob GET's cells depend on: distribution, client
+     * class, debug override, day, edge location): all through CloudFront, with the function, its
+     * upper bound, and as logged. The context's parts are interned, so it is compared by identity.
      */
     private static final class Routed {
         static final int ALL_CLOUDFRONT = 0;
@@ -42,7 +55,7 @@ final class Tally {
         static final int SERVED = 3;
         static final int REDIRECTED = 4;
         final String distribution;
-        final String clientIp;
+        final ClientClass client;
         final String userAgent;
         final String day;
         final String edge;
@@ -56,24 +69,24 @@ final class Tally {
         /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
         final long[] sums = new long[10];
 
-        Routed(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+        Routed(String distribution, ClientClass client, String userAgent, String day, String edge, Blob blob) {
             this.distribution = distribution;
-            this.clientIp = clientIp;
+            this.client = client;
             this.userAgent = userAgent;
             this.day = day;
             this.edge = edge;
             this.blob = blob;
         }
 
-        boolean is(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
-            return this.clientIp == clientIp && this.userAgent == userAgent && this.day == day && this.edge == edge
+        boolean is(String distribution, ClientClass client, String userAgent, String day, String edge, Blob blob) {
+            return this.client == client && this.userAgent == userAgent && this.day == day && this.edge == edge
                     && this.distribution == distribution && this.blob == blob;
         }
 
-        static int hash(String distribution, String clientIp, String userAgent, String day, String edge, Blob blob) {
+        static int hash(String distribution, ClientClass client, String userAgent, String day, String edge, Blob blob) {
             long h = System.identityHashCode(blob);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(distribution);
-            h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(clientIp);
+            h = h * 0x9E3779B97F4A7C15L + client.id;
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(userAgent);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(day);
             h = h * 0x9E3779B97F4A7C15L + System.identityHashCode(edge);
@@ -91,7 +104,6 @@ final class Tally {
     private final Replay upper;
     /** Whether a decision depends on the blob, not only on who asks, when and where. */
     private final boolean perBlob;
-    private final RegionMap regions;
     private final Prices prices;
     final Map<Cell, Counts> cells = new HashMap<>();
     /** Requests and bytes per airport code the price table does not place (priced in its default region). */
@@ -107,12 +119,19 @@ final class Tally {
     private String lastOtherUnknownEdge;
     private Counts lastOther;
     private final Map<String, Blob> blobs = new HashMap<>();
-    private final Map<String, String> clientRegions = new HashMap<>();
     final Interner<Object> paths = new Interner<>(1_000_000);
-    final Interner<String> userAgents = new Interner<>(50_000);
-    final Interner<Void> addresses = new Interner<>(500_000);
-    final Interner<Void> words = new Interner<>(50_000);
+    /** Dates, edge locations, distribution ids; a date carries whether it is a real day. */
+    final Interner<Object> words = new Interner<>(50_000);
+    final ClientClasses clients;
+    /** The debug overrides' user agents, one String for each override that steers a request. */
+    private final Map<String, String> overrides = new HashMap<>();
+    private final java.util.Set<String> knownRegions;
+    private final boolean debugOverrides;
+    /** Records read, and of those the requests counted (the rest were problems). */
     long lines;
+    long requests;
+    /** Logged 307s without a result type that no decision log line claims: counted apart, not as the function's. */
+    long unknownOriginRedirects;
     long blobGets;
     long otherRequests;
 
@@ -127,11 +146,13 @@ final class Tally {
      */
     Tally(Replay primary, Replay upper, RegionMap regions, Prices prices, Decisions decisions) {
         this.primary = primary;
+        this.clients = new ClientClasses(regions, primary.config().alwaysCloudFront());
+        this.debugOverrides = primary.config().debugOverrides();
+        this.knownRegions = java.util.Set.of(regions.regions());
         this.decisions = decisions;
         this.decisionLines = decisions.lines;
         this.upper = upper;
         this.perBlob = primary.dependsOnBlob();
-        this.regions = regions;
         this.prices = prices;
     }
 
@@ -141,15 +162,25 @@ final class Tally {
      * @param path the interned cs-uri-stem
      * @param get whether the method is GET
      * @param status the HTTP status CloudFront answered with
-     * @param byFunction a 307 the function generated
+     * @param origin who made it, for a 307; else null
      * @param bytes what CloudFront sent (sc-bytes)
      * @param fullSize the object's size when this response tells it (a full 200), else -1
-     * @param requestId the line's x-edge-request-id, given only for the function's 307s when there
-     *     are decision logs to look it up in; else null
+     * @param userAgent the decoded user agent when it may be a debug override, else null
+     * @param requestId the line's x-edge-request-id, given only for 307s the function may have
+     *     made when there are decision logs to look it up in; else null
      */
-    void request(String day, String distribution, String edge, String clientIp, Interner.Entry<Object> path,
-            boolean get, int status, boolean byFunction, long bytes, long fullSize, String userAgent,
+    void request(String day, String distribution, String edge, ClientClass client, Interner.Entry<Object> path,
+            boolean get, int status, Origin origin, long bytes, long fullSize, String userAgent,
             String requestId) {
+        boolean byFunction = origin == Origin.FUNCTION;
+        if (origin == Origin.UNKNOWN) {
+            Decisions.Decided decided = requestId == null ? null : decisions.of(requestId);
+            byFunction = decided != null && decided.outcome().redirects();
+            if (!byFunction) {
+                unknownOriginRedirects++;
+            }
+        }
+        userAgent = userAgent == null ? null : override(userAgent);
         Object blobOrNot = path.value;
         if (blobOrNot == null) {
             String key = BlobKey.of(path.text);
@@ -173,13 +204,13 @@ final class Tally {
             blob.size = Math.max(blob.size, fullSize); // the same rule as merging workers: the largest seen
         }
         Blob decidedFor = perBlob ? blob : null;
-        int slot = Routed.hash(distribution, clientIp, userAgent, day, edge, decidedFor) & (contexts.length - 1);
+        int slot = Routed.hash(distribution, client, userAgent, day, edge, decidedFor) & (contexts.length - 1);
         Routed routed = contexts[slot];
-        if (routed == null || !routed.is(distribution, clientIp, userAgent, day, edge, decidedFor)) {
+        if (routed == null || !routed.is(distribution, client, userAgent, day, edge, decidedFor)) {
             if (routed != null) {
                 flush(routed);
             }
-            routed = route(new Routed(distribution, clientIp, userAgent, day, edge, decidedFor), path.text);
+            routed = route(new Routed(distribution, client, userAgent, day, edge, decidedFor), path.text);
             contexts[slot] = routed;
         }
         long known = served ? bytes : -1;
@@ -203,6 +234,26 @@ final class Tally {
             }
             blob.waiting.computeIfAbsent(exact, c -> new long[1])[0]++;
         }
+    }
+
+    /**
+     * The one String of the debug override a user agent asks for (so that contexts compare by
+     * identity), or null when it steers nothing: only the override decides, never the rest of
+     * what a client sent.
+     */
+    private String override(String userAgent) {
+        DebugOverride override = DebugOverride.parse(userAgent, knownRegions);
+        return switch (override.kind()) {
+            case NONE, VERBOSE -> null;
+            case CLOUDFRONT -> "debugregistry/cloudfront";
+            case LOCAL -> "debugregistry/local";
+            case REGION -> overrides.computeIfAbsent(override.region(), region -> "debugregistry/" + region);
+        };
+    }
+
+    /** Whether user agents can steer decisions (the configuration allows debug overrides). */
+    boolean debugOverrides() {
+        return debugOverrides;
     }
 
     /** Whether the tally has decision logs to look 307s up in. */
@@ -231,16 +282,16 @@ final class Tally {
         String key = BlobKey.of(uri);
         String priceRegion = prices.priceRegion(routed.edge);
         routed.unknownEdge = prices.knows(routed.edge) ? null : Prices.airport(routed.edge);
-        Decision decision = primary.decide(routed.distribution, routed.clientIp, uri, key, routed.userAgent);
-        String client = clientRegion(decision, routed.clientIp);
+        Decision decision = primary.decide(routed.distribution, routed.client, uri, key, routed.userAgent);
+        String client = clientRegion(decision, routed.client);
         routed.cells[Routed.ALL_CLOUDFRONT] = new Cell(Cell.Scenario.ALL_CLOUDFRONT, routed.day,
                 routed.distribution, Outcome.CLOUDFRONT, client, null, priceRegion);
         routed.cells[Routed.WITH_FUNCTION] = cell(Cell.Scenario.WITH_FUNCTION, routed, decision, client, priceRegion);
         if (upper != null) {
-            Decision upperDecision = upper.decide(routed.distribution, routed.clientIp, uri, key,
+            Decision upperDecision = upper.decide(routed.distribution, routed.client, uri, key,
                     routed.userAgent);
             routed.cells[Routed.UPPER] = cell(Cell.Scenario.WITH_FUNCTION_UPPER, routed, upperDecision,
-                    clientRegion(upperDecision, routed.clientIp), priceRegion);
+                    clientRegion(upperDecision, routed.client), priceRegion);
         }
         routed.cells[Routed.SERVED] = new Cell(Cell.Scenario.ACTUAL, routed.day, routed.distribution,
                 Outcome.CLOUDFRONT, client, null, priceRegion);
@@ -282,15 +333,12 @@ final class Tally {
     }
 
     /** The region the router placed the client in; else the map's (for the chart), else outside AWS. */
-    private String clientRegion(Decision decision, String clientIp) {
+    private static String clientRegion(Decision decision, ClientClass client) {
         String region = decision.clientRegion();
         if (region != null && !region.equals("local")) {
             return region;
         }
-        return clientRegions.computeIfAbsent(clientIp, ip -> {
-            String mapped = regions.regionOf(ip);
-            return mapped == null ? Cell.OUTSIDE_AWS : mapped;
-        });
+        return client.region == null ? Cell.OUTSIDE_AWS : client.region;
     }
 
     /** The rest of the traffic, counted per day, distribution and edge location; runs of alike lines share one lookup. */
@@ -368,6 +416,8 @@ final class Tally {
         other.unknownEdges.forEach((airport, counts) -> unknownEdges.computeIfAbsent(airport, a -> new Counts())
                 .add(counts));
         lines += other.lines;
+        requests += other.requests;
+        unknownOriginRedirects += other.unknownOriginRedirects;
         exactRedirects += other.exactRedirects;
         blobGets += other.blobGets;
         otherRequests += other.otherRequests;

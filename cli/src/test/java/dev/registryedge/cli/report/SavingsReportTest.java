@@ -78,13 +78,14 @@ class SavingsReportTest {
                 line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null)));
         whole = Files.readAllBytes(truncated);
         Files.write(truncated, Arrays.copyOf(whole, whole.length - 8));
-        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.nofields.gz"),
-                line(day1, "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, DOCKER, "Hit", GIB, null) + "\n");
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.nofields.gz"), "#Version: 1.0\n"
+                + line(day1, "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, DOCKER, "Hit", GIB, null) + "\n");
         StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-13.newcolumn.gz"), "#Version: 1.0\n"
                 + StandardLogs.FIELDS + " x-new-column\n"
                 + line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null)
                 + "\tnew\n");
-        StandardLogs.write(logs.resolve("access.log.gz"), List.of());
+        StandardLogs.write(logs.resolve("access.log.gz"), List.of(
+                line(day1, "IAD89-C1", 300, "52.22.255.189", "HEAD", blob("aa"), 200, DOCKER, "Hit", GIB, null)));
     }
 
     private JsonNode report(SavingsReport.Replicas replicas) throws Exception {
@@ -101,14 +102,15 @@ class SavingsReportTest {
         JsonNode report = report(null);
 
         assertEquals(JSON.readTree("""
-                {"files": 6, "lines": 12, "blobGets": 7, "otherRequests": 4, "distinctBlobs": 4, "problems": 5,
+                {"files": 6, "lines": 13, "blobGets": 7, "otherRequests": 4, "redirectsOfUnknownOrigin": 0,
+                 "distinctBlobs": 4, "problems": 5,
                  "unknownEdgeLocations": {},
                  "problemExamples": [
-                   "%1$s/E2KP8SMSY4XB67.2026-11-01-10.a1b2c3d4.gz:11: 1 fields, the #Fields header has 33",
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-10.a1b2c3d4.gz:11: 1 fields, the file names 33",
                    "%1$s/E2KP8SMSY4XB67.2026-11-01-11.truncated.gz:4: truncated or corrupt gzip; the 1 requests before it were counted",
-                   "%1$s/E2KP8SMSY4XB67.2026-11-01-12.nofields.gz:1: a request before any #Fields: header; the file is skipped",
-                   "%1$s/E2KP8SMSY4XB67.2026-11-01-13.newcolumn.gz:2: unknown columns ignored: x-new-column",
-                   "%1$s/access.log.gz:0: the name is not <distribution-id>.<yyyy-MM-dd-HH>.<unique>.gz; give --distribution"]}
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-12.nofields.gz:2: a request before any #Fields: header; the file is skipped",
+                   "%1$s/E2KP8SMSY4XB67.2026-11-01-13.newcolumn.gz:2: fields no CloudFront log has, ignored: x-new-column",
+                   "%1$s/access.log.gz:3: no DistributionId field, and the file's path names no distribution; give --distribution"]}
                 """.formatted(logs)), report.get("input"));
         assertEquals("none (upper bound: all)", report.get("replicas").asText());
         assertEquals(JSON.readTree("""

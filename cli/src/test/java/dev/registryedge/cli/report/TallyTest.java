@@ -60,15 +60,15 @@ class TallyTest {
 
         Tally one = tally(prices);
         for (Path file : List.of(redirects, sizes)) {
-            StandardLogFile.read(file, "E2KP8SMSY4XB67", one, new Problems());
+            LogFile.read(file, DelimitedLog.STANDARD_FIELDS, "E2KP8SMSY4XB67", one, new Problems());
         }
         one.finish();
         one.resolve();
 
         Tally first = tally(prices);
         Tally second = tally(prices);
-        StandardLogFile.read(redirects, "E2KP8SMSY4XB67", first, new Problems());
-        StandardLogFile.read(sizes, "E2KP8SMSY4XB67", second, new Problems());
+        LogFile.read(redirects, DelimitedLog.STANDARD_FIELDS, "E2KP8SMSY4XB67", first, new Problems());
+        LogFile.read(sizes, DelimitedLog.STANDARD_FIELDS, "E2KP8SMSY4XB67", second, new Problems());
         first.finish();
         second.finish();
         first.merge(second);
