@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -129,6 +131,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--elsewhere-gb and --elsewhere-requests:"
                     + " a monthly amount, 0 or more");
         }
+        checkOutput("--json", json);
+        checkOutput("--html", html);
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": at least 1");
         }
@@ -159,16 +163,33 @@ final class ReportCommand implements Callable<Integer> {
         return result.readAnything() ? 0 : 1;
     }
 
-    /** Whole or not at all: a report is never left half-written. */
+    /**
+     * Whole or not at all: a report is never left half-written. Written beside its place under a
+     * name of its own, created as any new file is (so with the user's umask), then moved over.
+     */
     private static void write(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+        Path partial = parent.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
         try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            try (var out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * An output must be a new file or a regular one: a directory, a device or a link (to
+     * {@code /dev/stdout}, say) would be replaced by the move, or refuse it after the work.
+     */
+    private void checkOutput(String option, Path file) {
+        if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + file + ": not a regular file"
+                    + " (a directory, a device or a link); give the path of a new or a regular file");
         }
     }
 }

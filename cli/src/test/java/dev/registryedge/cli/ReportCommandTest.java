@@ -113,4 +113,35 @@ class ReportCommandTest {
             assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".partial")).toList());
         }
     }
+
+    @Test
+    void anOutputThatIsNotARegularFileIsRefusedBeforeAnyWorkAndLeftAlone() throws Exception {
+        Path logs = logs();
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        Path target = Files.writeString(dir.resolve("target.txt"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+        Path device = Files.createSymbolicLink(dir.resolve("stdout.json"), Path.of("/dev/null"));
+        for (Path output : List.of(directory, link, device)) {
+            for (String option : List.of("--json", "--html")) {
+                assertEquals(2, run("report", logs.toString(), option, output.toString()), option + " " + output);
+                assertTrue(err.toString().contains(option + " " + output + ": not a regular file"), err.toString());
+                assertEquals("", out.toString(), "no summary: the work was not done");
+            }
+        }
+        assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(device) && Files.isDirectory(directory));
+        assertEquals("keep me", Files.readString(target));
+        try (var left = Files.list(directory)) {
+            assertEquals(0, left.count());
+        }
+    }
+
+    @Test
+    void aReportIsCreatedAsAnyNewFileIsWithTheUsersUmask() throws Exception {
+        Path logs = logs();
+        Path json = dir.resolve("report.json");
+        assertEquals(0, run("report", logs.toString(), "--json", json.toString()), err.toString());
+        // A file created the ordinary way gets the permissions the umask leaves; so must the report.
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(json));
+    }
 }

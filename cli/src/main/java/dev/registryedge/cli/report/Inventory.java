@@ -28,7 +28,11 @@ record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes
 
     static final Inventory NONE = new Inventory(Set.of(), Map.of(), false);
 
-    static Inventory read(Path file) {
+    /**
+     * Lines that are not an inventory's (not CSV as S3 writes it, a key not URL-encoded) are
+     * problems named by file and line, and the rest is read; a UTF-8 byte order mark is passed over.
+     */
+    static Inventory read(Path file, Problems problems) {
         Set<String> objects = new HashSet<>();
         Map<String, long[]> buckets = new TreeMap<>();
         boolean sizes = true;
@@ -38,20 +42,27 @@ record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes
             long number = 0;
             for (String line; (line = lines.readLine()) != null; ) {
                 number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] fields = line.split(",", 4);
                 if (fields.length < 2 || !fields[0].startsWith("\"") || !fields[1].startsWith("\"")) {
-                    throw new IllegalArgumentException(file + ":" + number + ": not an S3 Inventory CSV line"
-                            + " (\"bucket\",\"key\",...)");
+                    problems.add(file.toString(), number, "not an S3 Inventory CSV line (\"bucket\",\"key\",...);"
+                            + " skipped");
+                    continue;
                 }
                 String bucket = unquote(fields[0]);
                 try {
                     objects.add(bucket + "/" + URLDecoder.decode(unquote(fields[1]), StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException badEscape) {
-                    throw new IllegalArgumentException(file + ":" + number + ": the key '" + unquote(fields[1])
-                            + "' is not URL-encoded as S3 Inventory writes it (" + badEscape.getMessage() + ")");
+                    String key = unquote(fields[1]);
+                    problems.add(file.toString(), number, "the key '" + (key.length() <= 80 ? key
+                            : key.substring(0, 80) + "...") + "' is not URL-encoded as S3 Inventory writes it ("
+                            + badEscape.getMessage() + "); skipped");
+                    continue;
                 }
                 long[] held = buckets.computeIfAbsent(bucket, b -> new long[2]);
                 held[0]++;

@@ -87,12 +87,12 @@ public final class SavingsReport {
     /** @throws IllegalArgumentException when an input or the inventory cannot be listed or read */
     public Result run(Request request) throws InterruptedException {
         List<Path> files = files(request.inputs());
-        Inventory held = request.replicas() == Replicas.INVENTORY ? Inventory.read(request.inventory())
+        Problems problems = new Problems();
+        Inventory held = request.replicas() == Replicas.INVENTORY ? Inventory.read(request.inventory(), problems)
                 : Inventory.NONE;
         Set<String> inventory = held.objects();
         Decisions decisions = request.decisions().isEmpty() ? Decisions.NONE : Decisions.read(request.decisions());
         Replicas primary = request.replicas() == null ? Replicas.NONE : request.replicas();
-        Problems problems = new Problems();
         Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
         AtomicInteger done = new AtomicInteger();
         AtomicLong readable = new AtomicLong();

@@ -236,15 +236,28 @@ class SavingsReportTest {
     }
 
     @Test
-    void anInventoryKeyThatIsNotUrlEncodedIsNamedWithItsFileAndLine() throws Exception {
+    void anInventoryLineThatCannotBeReadIsAProblemNamedByFileAndLineAndTheRestIsRead() throws Exception {
         knownLogs();
+        // A byte order mark first, as spreadsheet tools write one; then a raw % in a key, and a line that is no CSV.
         Path inventory = Files.writeString(logs.resolveSibling("bad-inventory.csv"),
-                "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"a\",\"1\"\n\n"
-                        + "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"100%zz\",\"1\"\n");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(new SavingsReport.Request(
-                        List.of(logs), null, SavingsReport.Replicas.INVENTORY, inventory, prices, 1, null)));
-        assertTrue(e.getMessage().startsWith(inventory + ":3: the key '100%zz' is not URL-encoded"), e.getMessage());
+                "\uFEFF\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"" + blob("aa").substring(1)
+                        + "\",\"1\"\n\n"
+                        + "\"us-west-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"100%zz\",\"1\"\n"
+                        + "not,csv\n");
+        JsonNode report = JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.INVENTORY, inventory, prices, 1,
+                        null)).json().toString());
+        List<String> examples = new java.util.ArrayList<>();
+        report.at("/input/problemExamples").forEach(example -> examples.add(example.asText()));
+        assertTrue(examples.contains(inventory + ":3: the key '100%zz' is not URL-encoded as S3 Inventory writes it"
+                + " (URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: \"zz\"); skipped"),
+                examples.toString());
+        assertTrue(examples.contains(inventory + ":4: not an S3 Inventory CSV line (\"bucket\",\"key\",...); skipped"),
+                examples.toString());
+        // The first line, behind its byte order mark, was read: the us-west-2 client's aa went to the replica.
+        assertEquals(1, report.at("/totals/REPLICA/requests").asLong());
+        assertEquals(1, report.at("/replicaCosts/buckets/us-west-2-replica-of-ci-dv2np-image-registry-us-east-1/objects")
+                .asLong());
     }
 
     @Test
