@@ -21,6 +21,9 @@ public final class GeneratedLogs {
 
     private static final String[] CLIENTS = {"52.22.%d.%d", "52.21.%d.%d", "2600:1f18:4000::%x:%x", "3.12.%d.%d",
         "35.80.%d.%d", "203.0.113.%d"};
+    /** Address patterns (three random parts) for many distinct clients: blocks of AWS, and carrier-grade NAT space. */
+    private static final String[] MANY_CLIENTS = {"52.%d.%d.%d", "3.%d.%d.%d", "54.%d.%d.%d",
+        "2600:1f18:%x:%x::%x", "100.%d.%d.%d", "35.%d.%d.%d"};
     private static final double[] CLIENT_WEIGHTS = {0.35, 0.15, 0.05, 0.15, 0.2, 0.1};
     private static final String[] EDGES = {"IAD89-C1", "IAD12-P3", "CMH68-P2", "SEA19-C2", "FRA56-P4"};
     private static final String[] AGENTS = {"containerd/v1.7.13", "docker/24.0.7 go/go1.20.10", "skopeo/1.13.3",
@@ -35,8 +38,23 @@ public final class GeneratedLogs {
      */
     public static long write(Path dir, String[] distributions, LocalDate first, int days, int hoursPerDay,
             int linesPerFile, int distinctBlobs, long seed) throws IOException {
+        return write(dir, distributions, first, days, hoursPerDay, linesPerFile, distinctBlobs, 0, seed);
+    }
+
+    /**
+     * As above, with clients drawn from {@code distinctClients} addresses spread over AWS
+     * regions and the internet (a CI fleet sees about a million a month); 0 for the few NAT
+     * gateways of a farm.
+     */
+    public static long write(Path dir, String[] distributions, LocalDate first, int days, int hoursPerDay,
+            int linesPerFile, int distinctBlobs, int distinctClients, long seed) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
+        String[] clients = new String[distinctClients];
+        for (int i = 0; i < distinctClients; i++) {
+            clients[i] = String.format(MANY_CLIENTS[i % MANY_CLIENTS.length], random.nextInt(256), random.nextInt(256),
+                    random.nextInt(256));
+        }
         long[] sizes = new long[distinctBlobs];
         String[] paths = new String[distinctBlobs];
         for (int i = 0; i < distinctBlobs; i++) {
@@ -57,7 +75,7 @@ public final class GeneratedLogs {
                         out.write(StandardLogs.FIELDS);
                         out.write('\n');
                         for (int i = 0; i < linesPerFile; i++) {
-                            out.write(line(random, date, paths, sizes));
+                            out.write(line(random, date, paths, sizes, clients));
                             out.write('\n');
                         }
                     }
@@ -68,10 +86,10 @@ public final class GeneratedLogs {
         return lines;
     }
 
-    private static String line(Random random, String date, String[] paths, long[] sizes) {
+    private static String line(Random random, String date, String[] paths, long[] sizes, String[] clients) {
         // Popular blobs are pulled far more often (base layers).
         int blob = (int) Math.min(paths.length - 1, Math.abs(random.nextGaussian()) * paths.length / 3);
-        String ip = client(random);
+        String ip = clients.length == 0 ? client(random) : clients[random.nextInt(clients.length)];
         String edge = EDGES[ip.startsWith("35.80") ? 3 : ip.startsWith("203.") ? 4 : random.nextInt(3)];
         String agent = AGENTS[random.nextInt(AGENTS.length)];
         double kind = random.nextDouble();
@@ -118,10 +136,11 @@ public final class GeneratedLogs {
         return "/docker/registry/v2/blobs/sha256/" + digest.substring(0, 2) + "/" + digest + "/data";
     }
 
-    /** {@code GeneratedLogs DIR DAYS HOURS LINES_PER_FILE}: one busy distribution (app.ci). */
+    /** {@code GeneratedLogs DIR DAYS HOURS LINES_PER_FILE [DISTINCT_CLIENTS]}: one busy distribution (app.ci). */
     public static void main(String[] args) throws IOException {
         long lines = write(Path.of(args[0]), new String[] {"E2KP8SMSY4XB67"}, LocalDate.of(2026, 10, 1),
-                Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), 20_000, 7);
+                Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), 20_000,
+                args.length > 4 ? Integer.parseInt(args[4]) : 0, 7);
         System.out.println(lines + " lines");
     }
 }

@@ -1,5 +1,6 @@
 package dev.registryedge.cli.report;
 
+import dev.registryedge.ipmap.lookup.IpLiteral;
 import dev.registryedge.ipmap.lookup.IpNetwork;
 import dev.registryedge.ipmap.lookup.RegionMap;
 import java.nio.charset.StandardCharsets;
@@ -83,14 +84,26 @@ final class ClientClasses {
         address.bytes = bytes;
         address.from = from;
         address.to = to;
+        // Parsed once, then the map and the networks asked by number.
         int network = 0;
-        for (int i = 0; i < alwaysCloudFront.size(); i++) {
-            if (alwaysCloudFront.get(i).contains(address)) {
-                network = i + 1;
-                break;
+        String region = null;
+        long ipv4 = IpLiteral.parseIpv4(address);
+        if (ipv4 != IpLiteral.NOT_IPV4) {
+            region = regions.regionOfIpv4((int) ipv4);
+            for (int i = 0; i < alwaysCloudFront.size() && network == 0; i++) {
+                network = alwaysCloudFront.get(i).containsIpv4(ipv4) ? i + 1 : 0;
+            }
+        } else if (IpLiteral.looksLikeIpv6(address)) {
+            try {
+                long high64 = IpLiteral.parseIpv6High64(address);
+                region = regions.regionOfIpv6(high64);
+                for (int i = 0; i < alwaysCloudFront.size() && network == 0; i++) {
+                    network = alwaysCloudFront.get(i).containsIpv6High64(high64) ? i + 1 : 0;
+                }
+            } catch (IllegalArgumentException notAnAddress) {
+                region = null;
             }
         }
-        String region = regions.regionOf(address);
         int row = region == null ? 0 : regionIndex.get(region) + 1;
         ClientClass known = classes[network][row];
         if (known == null) {

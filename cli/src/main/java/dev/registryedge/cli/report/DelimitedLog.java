@@ -39,6 +39,9 @@ final class DelimitedLog {
         /** What is wrong with the names for this file, or null. */
         String refusal;
         final List<String> unknown = new ArrayList<>();
+        /** The columns that hold a field the report reads, and those fields. */
+        final int[] read;
+        final LogField[] readAs;
         byte delimiter;
 
         Columns(List<String> names) {
@@ -58,6 +61,8 @@ final class DelimitedLog {
                     unknown.add(name);
                 }
             }
+            read = java.util.stream.IntStream.range(0, count).filter(i -> fields[i] != null).toArray();
+            readAs = java.util.Arrays.stream(read).mapToObj(i -> fields[i]).toArray(LogField[]::new);
             String lacking = LogRecord.lacking(present::contains);
             if (!duplicated.isEmpty()) {
                 refusal = "the fields name " + String.join(", ", duplicated) + " twice, so which value counts is"
@@ -85,6 +90,7 @@ final class DelimitedLog {
         while (columns == null || columns.delimiter == 0 || timestamped
                 ? lines.next() : lines.next(columns.delimiter, columns.starts, columns.count)) {
             if (lines.tooLong()) {
+                tally.lines++;
                 problems.add(name, lines.number, "longer than " + LineReader.MAX_LINE + " bytes; skipped");
                 continue;
             }
@@ -142,10 +148,10 @@ final class DelimitedLog {
             columns.starts[0] = start;
             columns.starts[columns.count] = lines.end + 1;
             record.buffer = lines.buffer;
-            for (int i = 0; i < columns.count; i++) {
-                if (columns.fields[i] != null) {
-                    record.set(columns.fields[i], columns.starts[i], columns.starts[i + 1] - 1);
-                }
+            int[] starts = columns.starts;
+            for (int i = 0; i < columns.read.length; i++) {
+                int column = columns.read[i];
+                record.set(columns.readAs[i], starts[column], starts[column + 1] - 1);
             }
             String problem = record.addTo(tally, distribution);
             if (problem != null) {

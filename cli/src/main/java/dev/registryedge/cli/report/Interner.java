@@ -23,15 +23,31 @@ final class Interner<V> {
 
     /** A distinct value and what was worked out for it. */
     static final class Entry<V> {
-        final String text;
         V value;
         private final byte[] bytes;
         private final long hash;
+        private final boolean keepText;
+        private String text;
 
-        Entry(byte[] bytes, long hash) {
+        Entry(byte[] bytes, long hash, boolean keepText) {
             this.bytes = bytes;
             this.hash = hash;
-            this.text = new String(bytes, StandardCharsets.ISO_8859_1);
+            this.keepText = keepText;
+        }
+
+        /**
+         * The slice as a String: kept once made, unless its interner keeps none (a path's is
+         * needed once or twice, and memory near the table is what makes lookups fast).
+         */
+        String text() {
+            String made = text;
+            if (made == null) {
+                made = new String(bytes, StandardCharsets.ISO_8859_1);
+                if (keepText) {
+                    text = made;
+                }
+            }
+            return made;
         }
     }
 
@@ -40,11 +56,14 @@ final class Interner<V> {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int limit;
+    private final boolean keepText;
     private Entry<V>[] table;
     private int size;
 
-    Interner(int limit) {
+    /** @param keepText whether an entry keeps its String once made */
+    Interner(int limit, boolean keepText) {
         this.limit = limit;
+        this.keepText = keepText;
         this.table = newTable(1024);
     }
 
@@ -59,7 +78,7 @@ final class Interner<V> {
                     clear();
                     return intern(buffer, from, to);
                 }
-                entry = new Entry<>(Arrays.copyOfRange(buffer, from, to), hash);
+                entry = new Entry<>(Arrays.copyOfRange(buffer, from, to), hash, keepText);
                 table[slot] = entry;
                 if (++size * 2 > table.length) {
                     grow();
@@ -70,7 +89,7 @@ final class Interner<V> {
                 return entry;
             }
         }
-        return new Entry<>(Arrays.copyOfRange(buffer, from, to), hash);
+        return new Entry<>(Arrays.copyOfRange(buffer, from, to), hash, keepText);
     }
 
     /** Eight bytes at a time, every byte of the slice, keyed with the run's seed. */

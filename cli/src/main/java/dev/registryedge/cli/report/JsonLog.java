@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -35,7 +36,6 @@ final class JsonLog {
     static void read(String name, InputStream in, String distribution, Tally tally, Problems problems)
             throws IOException {
         LogRecord record = new LogRecord();
-        byte[] scratch = new byte[2 * LineReader.MAX_LINE];
         try (JsonParser parser = FACTORY.createParser(in)) {
             long line = 1;
             try {
@@ -49,9 +49,7 @@ final class JsonLog {
                         continue;
                     }
                     long started = parser.currentLocation().getByteOffset();
-                    record.clear();
-                    record.buffer = scratch;
-                    int used = 0;
+                    record.clearForText();
                     boolean overflow = false;
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         LogField field = LogField.named(parser.currentName());
@@ -64,14 +62,7 @@ final class JsonLog {
                             parser.skipChildren();
                             continue;
                         }
-                        String text = parser.getText();
-                        if (used + 4 * text.length() > scratch.length) {
-                            overflow = true;
-                            continue;
-                        }
-                        int start = used;
-                        used = encode(text, scratch, used);
-                        record.set(field, start, used);
+                        overflow |= !record.put(field, parser.getText());
                     }
                     long length = parser.currentLocation().getByteOffset() - started;
                     if (overflow || length > LineReader.MAX_LINE) {
@@ -84,26 +75,15 @@ final class JsonLog {
                         problems.add(name, line, problem);
                     }
                 }
+            } catch (StreamConstraintsException tooLong) {
+                tally.lines++;
+                problems.add(name, line, "a value longer than CloudFront writes (" + LineReader.MAX_LINE + " bytes"
+                        + " at most); the rest of the file is skipped");
             } catch (JsonProcessingException notJson) {
                 problems.add(name, line, "not JSON as CloudFront writes it (" + clip(notJson.getOriginalMessage())
                         + "); the rest of the file is skipped");
             }
         }
-    }
-
-    /** The text as UTF-8 into the buffer; where it ends. */
-    private static int encode(String text, byte[] buffer, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                buffer[at++] = (byte) c;
-            } else {
-                byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                System.arraycopy(bytes, 0, buffer, at, bytes.length);
-                at += bytes.length;
-            }
-        }
-        return at;
     }
 
     private static String clip(String message) {

@@ -43,11 +43,13 @@ enum LogField {
             "origin-fbl", "origin-lbl", "asn");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
+    private static final Map<String, LogField> BY_LOOSE_NAME = new HashMap<>();
 
     static {
         for (LogField field : ALL) {
             for (String name : field.names) {
                 BY_NAME.put(name, field);
+                BY_LOOSE_NAME.put(loosely(name), field);
             }
         }
     }
@@ -66,6 +68,19 @@ enum LogField {
     /** The field of that name, or null for one the report does not read. */
     static LogField named(String name) {
         return BY_NAME.get(name);
+    }
+
+    /**
+     * The field of a name as a column store may spell it ({@code cs_user_agent},
+     * {@code x_edge_location}): case, punctuation and underscores aside; or null.
+     */
+    static LogField namedLoosely(String name) {
+        LogField exact = named(name);
+        return exact != null ? exact : BY_LOOSE_NAME.get(loosely(name));
+    }
+
+    private static String loosely(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** Whether a name is a field CloudFront's standard logs can have. */

@@ -39,12 +39,45 @@ final class LogRecord {
     private long lastEpochDay = Long.MIN_VALUE;
     private String lastDay;
 
+    private byte[] scratch;
+    private int used;
+
     LogRecord() {
         clear();
     }
 
     void clear() {
         Arrays.fill(from, -1);
+    }
+
+    /** Starts a record whose values are given as text ({@link #put}), as JSON and Parquet give them. */
+    void clearForText() {
+        clear();
+        if (scratch == null) {
+            scratch = new byte[2 * LineReader.MAX_LINE];
+        }
+        buffer = scratch;
+        used = 0;
+    }
+
+    /** A field's value, as UTF-8; false when the record's values would exceed {@link LineReader#MAX_LINE}. */
+    boolean put(LogField field, String text) {
+        if (used + 3L * text.length() > LineReader.MAX_LINE) {
+            return false;
+        }
+        int start = used;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                scratch[used++] = (byte) c;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(bytes, 0, scratch, used, bytes.length);
+                used += bytes.length;
+            }
+        }
+        set(field, start, used);
+        return true;
     }
 
     boolean has(LogField field) {
@@ -74,6 +107,12 @@ final class LogRecord {
         return missing.length() == 0 ? null : missing.toString();
     }
 
+    private boolean hasWhatIsNeeded() {
+        return (has(LogField.DATE) || has(LogField.TIMESTAMP) || has(LogField.TIMESTAMP_MS)) && has(LogField.EDGE)
+                && has(LogField.SC_BYTES) && has(LogField.CLIENT_IP) && has(LogField.METHOD) && has(LogField.URI)
+                && has(LogField.STATUS);
+    }
+
     /**
      * Adds the record to the tally.
      *
@@ -82,9 +121,8 @@ final class LogRecord {
      */
     String addTo(Tally tally, String distribution) {
         tally.lines++;
-        String lacking = lacking(this::has);
-        if (lacking != null) {
-            return "no " + lacking;
+        if (!hasWhatIsNeeded()) {
+            return "no " + lacking(this::has);
         }
         String day = day(tally);
         if (day == null) {
@@ -93,7 +131,7 @@ final class LogRecord {
             return dated.logName() + " '" + clipped(dated) + "' is no day between " + FIRST_DAY + " and " + LAST_DAY;
         }
         if (has(LogField.DISTRIBUTION_ID) && !isDash(LogField.DISTRIBUTION_ID)) {
-            distribution = intern(tally.words, LogField.DISTRIBUTION_ID).text;
+            distribution = intern(tally.words, LogField.DISTRIBUTION_ID).text();
         }
         if (distribution == null) {
             return "no DistributionId field, and the file's path names no distribution; give --distribution";
@@ -136,7 +174,7 @@ final class LogRecord {
         String requestId = redirect && (byFunction || !resultTypeKnown) && has(LogField.REQUEST_ID)
                 && tally.hasDecisions() ? text(LogField.REQUEST_ID) : null;
         int ip = LogField.CLIENT_IP.ordinal();
-        tally.request(day, distribution, intern(tally.words, LogField.EDGE).text,
+        tally.request(day, distribution, intern(tally.words, LogField.EDGE).text(),
                 tally.clients.of(buffer, from[ip], to[ip]), intern(tally.paths, LogField.URI), is(LogField.METHOD, GET),
                 (int) status, redirect ? (byFunction ? Tally.Origin.FUNCTION : resultTypeKnown ? Tally.Origin.OTHER
                         : Tally.Origin.UNKNOWN) : null, bytes, fullSize, agent, requestId);
@@ -149,9 +187,9 @@ final class LogRecord {
         if (has(LogField.DATE)) {
             Interner.Entry<Object> date = intern(tally.words, LogField.DATE);
             if (date.value == null) {
-                date.value = isDay(date.text) ? Boolean.TRUE : Boolean.FALSE;
+                date.value = isDay(date.text()) ? Boolean.TRUE : Boolean.FALSE;
             }
-            return date.value == Boolean.TRUE ? date.text : null;
+            return date.value == Boolean.TRUE ? date.text() : null;
         }
         long seconds;
         if (has(LogField.TIMESTAMP)) {

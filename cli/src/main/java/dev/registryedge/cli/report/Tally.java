@@ -40,8 +40,9 @@ final class Tally {
     /** The cache behaviour the function runs on: it runs on every request there, blob GET or not. */
     static final String BLOB_PATHS = "/docker/registry/v2/blobs/";
 
-    /** What a path that names no blob is interned with. */
-    static final Object NOT_A_BLOB = new Object();
+    /** What a path that names no blob is interned with, on the blob paths or elsewhere. */
+    private static final Object NOT_A_BLOB = new Object();
+    private static final Object NOT_A_BLOB_ON_BLOB_PATHS = new Object();
 
     /**
      * The cells of one context (everything a blob GET's cells depend on: distribution, client
@@ -62,8 +63,8 @@ final class Tally {
         /** The blob, when decisions depend on it (an inventory says which replica holds which); else null. */
         final Blob blob;
         final Cell[] cells = new Cell[5];
-        /** The airport code of the edge location when the price table does not know it, else null. */
-        String unknownEdge;
+        /** Where the edge location's requests are counted when the price table does not know it, else null. */
+        Counts unknownEdge;
         /** Logged 307s the decision logs attribute, by the target's name. */
         Map<String, Cell> exact;
         /** Requests and bytes per cell, added to the tally's cells when flushed: one array per line touched. */
@@ -112,16 +113,12 @@ final class Tally {
     final java.util.Set<String> functionDays = new java.util.HashSet<>();
     private String lastFunctionDay;
     private String lastFunctionDistribution;
-    private String lastOtherDay;
-    private String lastOtherDistribution;
-    private String lastOtherEdge;
-    private boolean lastOtherOnBlobPaths;
-    private String lastOtherUnknownEdge;
-    private Counts lastOther;
+    private final Other[] others = new Other[1 << 12];
+    private final Map<String, Edge> edges = new java.util.IdentityHashMap<>();
     private final Map<String, Blob> blobs = new HashMap<>();
-    final Interner<Object> paths = new Interner<>(1_000_000);
+    final Interner<Object> paths = new Interner<>(1_000_000, false);
     /** Dates, edge locations, distribution ids; a date carries whether it is a real day. */
-    final Interner<Object> words = new Interner<>(50_000);
+    final Interner<Object> words = new Interner<>(50_000, true);
     final ClientClasses clients;
     /** The debug overrides' user agents, one String for each override that steers a request. */
     private final Map<String, String> overrides = new HashMap<>();
@@ -183,14 +180,15 @@ final class Tally {
         userAgent = userAgent == null ? null : override(userAgent);
         Object blobOrNot = path.value;
         if (blobOrNot == null) {
-            String key = BlobKey.of(path.text);
-            blobOrNot = key == null ? NOT_A_BLOB : blobs.computeIfAbsent(key, k -> new Blob());
+            String key = BlobKey.of(path.text());
+            blobOrNot = key != null ? blobs.computeIfAbsent(key, k -> new Blob())
+                    : path.text().startsWith(BLOB_PATHS) ? NOT_A_BLOB_ON_BLOB_PATHS : NOT_A_BLOB;
             path.value = blobOrNot;
         }
         boolean served = (status >= 200 && status < 300) || status == 304;
-        if (blobOrNot == NOT_A_BLOB || !get || !(served || byFunction)) {
+        if (!(blobOrNot instanceof Blob) || !get || !(served || byFunction)) {
             otherRequests++;
-            other(day, distribution, edge, path.text.startsWith(BLOB_PATHS), bytes);
+            other(day, distribution, edge, blobOrNot != NOT_A_BLOB, bytes);
             return;
         }
         Blob blob = (Blob) blobOrNot;
@@ -210,12 +208,13 @@ final class Tally {
             if (routed != null) {
                 flush(routed);
             }
-            routed = route(new Routed(distribution, client, userAgent, day, edge, decidedFor), path.text);
+            routed = route(new Routed(distribution, client, userAgent, day, edge, decidedFor), path.text());
             contexts[slot] = routed;
         }
         long known = served ? bytes : -1;
         if (routed.unknownEdge != null) {
-            unknownEdge(routed.unknownEdge, served ? bytes : 0);
+            routed.unknownEdge.requests++;
+            routed.unknownEdge.bytes += served ? bytes : 0;
         }
         add(blob, routed, Routed.ALL_CLOUDFRONT, known);
         add(blob, routed, Routed.WITH_FUNCTION, known);
@@ -280,8 +279,9 @@ final class Tally {
 
     private Routed route(Routed routed, String uri) {
         String key = BlobKey.of(uri);
-        String priceRegion = prices.priceRegion(routed.edge);
-        routed.unknownEdge = prices.knows(routed.edge) ? null : Prices.airport(routed.edge);
+        Edge edge = edge(routed.edge);
+        String priceRegion = edge.priceRegion;
+        routed.unknownEdge = edge.unknown;
         Decision decision = primary.decide(routed.distribution, routed.client, uri, key, routed.userAgent);
         String client = clientRegion(decision, routed.client);
         routed.cells[Routed.ALL_CLOUDFRONT] = new Cell(Cell.Scenario.ALL_CLOUDFRONT, routed.day,
@@ -341,30 +341,66 @@ final class Tally {
         return client.region == null ? Cell.OUTSIDE_AWS : client.region;
     }
 
-    /** The rest of the traffic, counted per day, distribution and edge location; runs of alike lines share one lookup. */
-    private void other(String day, String distribution, String edge, boolean onBlobPaths, long bytes) {
-        if (day != lastOtherDay || distribution != lastOtherDistribution || edge != lastOtherEdge
-                || onBlobPaths != lastOtherOnBlobPaths) {
-            lastOtherDay = day;
-            lastOtherDistribution = distribution;
-            lastOtherEdge = edge;
-            lastOtherOnBlobPaths = onBlobPaths;
-            lastOtherUnknownEdge = prices.knows(edge) ? null : Prices.airport(edge);
-            lastOther = cells.computeIfAbsent(new Cell(onBlobPaths ? Cell.Scenario.OTHER_ON_BLOB_PATHS
-                    : Cell.Scenario.OTHER, day, distribution, null, null, null, prices.priceRegion(edge)),
-                    c -> new Counts());
-        }
-        lastOther.requests++;
-        lastOther.bytes += bytes;
-        if (lastOtherUnknownEdge != null) {
-            unknownEdge(lastOtherUnknownEdge, bytes);
+    /** What the price table says of an edge location. */
+    private static final class Edge {
+        final String priceRegion;
+        /** Its airport's requests and bytes when the table does not place it (priced in its default region), else null. */
+        final Counts unknown;
+
+        Edge(String priceRegion, Counts unknown) {
+            this.priceRegion = priceRegion;
+            this.unknown = unknown;
         }
     }
 
-    private void unknownEdge(String airport, long bytes) {
-        Counts counts = unknownEdges.computeIfAbsent(airport, a -> new Counts());
-        counts.requests++;
-        counts.bytes += bytes;
+    /** The edge location's price region, worked out once per (interned) edge location. */
+    private Edge edge(String location) {
+        if (edges.size() > 100_000) {
+            edges.clear(); // only when the interner has forgotten its strings many times over
+        }
+        return edges.computeIfAbsent(location, l -> new Edge(prices.priceRegion(l), prices.knows(l) ? null
+                : unknownEdges.computeIfAbsent(Prices.airport(l), a -> new Counts())));
+    }
+
+    /** The counts of the rest of the traffic of one day, distribution, edge location and kind of path. */
+    private static final class Other {
+        final String day;
+        final String distribution;
+        final String edge;
+        final boolean onBlobPaths;
+        final Counts counts;
+        final Counts unknownEdge;
+
+        Other(String day, String distribution, String edge, boolean onBlobPaths, Counts counts, Counts unknownEdge) {
+            this.day = day;
+            this.distribution = distribution;
+            this.edge = edge;
+            this.onBlobPaths = onBlobPaths;
+            this.counts = counts;
+            this.unknownEdge = unknownEdge;
+        }
+    }
+
+    /** The rest of the traffic, counted per day, distribution and edge location; the counts found by identity, direct-mapped. */
+    private void other(String day, String distribution, String edge, boolean onBlobPaths, long bytes) {
+        int h = (System.identityHashCode(day) * 31 + System.identityHashCode(distribution)) * 31
+                + System.identityHashCode(edge) * 2 + (onBlobPaths ? 1 : 0);
+        int slot = (h ^ (h >>> 16)) & (others.length - 1);
+        Other other = others[slot];
+        if (other == null || other.day != day || other.distribution != distribution || other.edge != edge
+                || other.onBlobPaths != onBlobPaths) {
+            Edge price = edge(edge);
+            other = new Other(day, distribution, edge, onBlobPaths, cells.computeIfAbsent(new Cell(onBlobPaths
+                    ? Cell.Scenario.OTHER_ON_BLOB_PATHS : Cell.Scenario.OTHER, day, distribution, null, null, null,
+                    price.priceRegion), c -> new Counts()), price.unknown);
+            others[slot] = other;
+        }
+        other.counts.requests++;
+        other.counts.bytes += bytes;
+        if (other.unknownEdge != null) {
+            other.unknownEdge.requests++;
+            other.unknownEdge.bytes += bytes;
+        }
     }
 
     private static void add(Blob blob, Routed routed, int which, long bytes) {

@@ -24,6 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +135,7 @@ class LogFormatsTest {
             String value = request.get(name);
             if (value.equals("-")) {
                 record.putNull(name);
-            } else if (name.equals("sc-bytes") || name.equals("sc-status") || name.equals("sc-content-len")) {
+            } else if (isNumber(name)) {
                 record.put(name, Long.parseLong(value));
             } else {
                 record.put(name, value.replace("%20", " "));
@@ -244,6 +256,58 @@ class LogFormatsTest {
         StringBuilder text = new StringBuilder();
         requests.forEach(r -> text.append(line.apply(r)).append(separator));
         return text.toString();
+    }
+
+    @Test
+    void parquetWithTheFieldsNamesOrAsAColumnStoreSpellsThemGivesTheSameReport() throws Exception {
+        JsonNode legacy = legacy();
+        for (CompressionCodecName codec : List.of(CompressionCodecName.SNAPPY, CompressionCodecName.GZIP,
+                CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW, CompressionCodecName.UNCOMPRESSED)) {
+            for (boolean columnStoreNames : new boolean[] {false, true}) {
+                Path logs = dir.resolve("parquet-" + codec + "-" + columnStoreNames);
+                Files.createDirectories(logs);
+                parquet(logs.resolve("part-00000.parquet"), codec, columnStoreNames);
+                assertEquals(legacy, report(logs, DelimitedLog.STANDARD_FIELDS), codec + " " + columnStoreNames);
+            }
+        }
+    }
+
+    /** The requests as a Parquet file: sizes and statuses as int64 columns, the rest strings, "-" as null. */
+    private static void parquet(Path file, CompressionCodecName codec, boolean columnStoreNames) throws IOException {
+        Types.MessageTypeBuilder builder = Types.buildMessage();
+        Function<String, String> column = name -> columnStoreNames ? name.replaceAll("[^A-Za-z0-9]", "_") : name;
+        for (String name : V2) {
+            if (isNumber(name)) {
+                builder.optional(PrimitiveType.PrimitiveTypeName.INT64).named(column.apply(name));
+            } else {
+                builder.optional(PrimitiveType.PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+                        .named(column.apply(name));
+            }
+        }
+        MessageType schema = builder.named("cloudfront");
+        SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration()).withType(schema).withCompressionCodec(codec)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+            for (Map<String, String> request : requests()) {
+                Group row = rows.newGroup();
+                for (String name : V2) {
+                    String value = request.get(name);
+                    if (!value.equals("-")) {
+                        if (isNumber(name)) {
+                            row.append(column.apply(name), Long.parseLong(value));
+                        } else {
+                            row.append(column.apply(name), value);
+                        }
+                    }
+                }
+                writer.write(row);
+            }
+        }
+    }
+
+    private static boolean isNumber(String name) {
+        return name.equals("sc-bytes") || name.equals("sc-status") || name.equals("sc-content-len");
     }
 
     @Test

@@ -81,13 +81,23 @@ public final class IpNetwork {
         }
         if (ipv6) {
             try {
-                return (IpLiteral.parseIpv6High64(literal) & mask) == first;
+                return containsIpv6High64(IpLiteral.parseIpv6High64(literal));
             } catch (IllegalArgumentException notALiteral) {
                 return false;
             }
         }
         long address = IpLiteral.parseIpv4(literal);
-        return address != IpLiteral.NOT_IPV4 && (address & mask) == first;
+        return address != IpLiteral.NOT_IPV4 && containsIpv4(address);
+    }
+
+    /** Whether an unsigned 32-bit IPv4 address (as {@link IpLiteral#parseIpv4} gives it) lies inside this block. */
+    public boolean containsIpv4(long address) {
+        return !ipv6 && (address & mask) == first;
+    }
+
+    /** Whether an IPv6 address, given by its top 64 bits, lies inside this block. */
+    public boolean containsIpv6High64(long high64) {
+        return ipv6 && (high64 & mask) == first;
     }
 
     @Override

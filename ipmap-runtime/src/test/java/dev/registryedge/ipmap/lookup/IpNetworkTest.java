@@ -29,6 +29,20 @@ class IpNetworkTest {
     }
 
     @Test
+    void answersForParsedAddressesAsForLiteralsAndNeverAcrossFamilies() {
+        IpNetwork v4 = IpNetwork.parse("169.59.196.160/28");
+        IpNetwork v6 = IpNetwork.parse("2600:1f18::/32");
+        for (String literal : new String[] {"169.59.196.160", "169.59.196.175", "169.59.196.159", "169.59.196.176"}) {
+            assertEquals(v4.contains(literal), v4.containsIpv4(IpLiteral.parseIpv4(literal)), literal);
+            assertFalse(v6.containsIpv4(IpLiteral.parseIpv4(literal)), literal);
+        }
+        for (String literal : new String[] {"2600:1f18:4000::1", "2600:1f19::1", "2600:1f18::"}) {
+            assertEquals(v6.contains(literal), v6.containsIpv6High64(IpLiteral.parseIpv6High64(literal)), literal);
+            assertFalse(v4.containsIpv6High64(IpLiteral.parseIpv6High64(literal)), literal);
+        }
+    }
+
+    @Test
     void rejectsMalformedBlocksWithTheReason() {
         assertEquals("'10.0.0.1/8' has host bits set below its /8",
                 assertThrows(IllegalArgumentException.class, () -> IpNetwork.parse("10.0.0.1/8")).getMessage());

@@ -1,0 +1,200 @@
+package dev.registryedge.cli.report;
+
+import static dev.registryedge.cli.testing.StandardLogs.blob;
+import static dev.registryedge.cli.testing.StandardLogs.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.cli.testing.StandardLogs;
+import dev.registryedge.handler.fixture.FixtureRegionMap;
+import dev.registryedge.handler.fixture.FixtureRouting;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Logs hold what clients sent, and files can be corrupt or made to hurt: each input here is a
+ * problem the report names, and the rest of the report is produced. Each test failed before the
+ * reader was made to hold (the gzip bomb ended the report with NegativeArraySizeException; the
+ * huge sc-bytes made a negative total; the impossible date and the duplicated field were taken).
+ */
+class HostileLogsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APP_CI = "E2KP8SMSY4XB67";
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path logs;
+    private Prices prices;
+
+    @BeforeEach
+    void prices() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
+            prices = Prices.read("report/prices.json", in);
+        }
+    }
+
+    private static String good(String blobPair) {
+        return line("2026-11-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob(blobPair), 200, "docker", "Miss", GIB,
+                null);
+    }
+
+    private JsonNode report() throws Exception {
+        return JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.NONE, null, prices, 2, null))
+                .json().toString());
+    }
+
+    private static List<String> examples(JsonNode report) {
+        List<String> examples = new ArrayList<>();
+        report.at("/input/problemExamples").forEach(example -> examples.add(example.asText()));
+        return examples;
+    }
+
+    /**
+     * A 2 MB gzip file that inflates to one line of 2.25 GB, then a good request: written as the
+     * same gzip member of 64 MiB of one byte, 36 times over (gzip readers read members one after
+     * another), so that the test makes it in a moment.
+     */
+    @Test
+    void aGzipBombOfOneLineIsAProblemAndTheRestIsRead() throws Exception {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(member)) {
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < 64; i++) {
+                gzip.write(chunk);
+            }
+        }
+        Path bomb = logs.resolve(APP_CI + ".2026-11-01-10.bomb.gz");
+        try (OutputStream out = Files.newOutputStream(bomb)) {
+            gzipped(out, "#Version: 1.0\n" + StandardLogs.FIELDS + "\n");
+            for (int i = 0; i < 36; i++) {
+                member.writeTo(out);
+            }
+            gzipped(out, "\n" + good("bb") + "\n");
+        }
+        assertTrue(Files.size(bomb) < 3_000_000, Files.size(bomb) + " bytes");
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-11.good.gz"), List.of(good("aa")));
+
+        JsonNode report = report();
+        assertEquals(List.of(bomb + ":3: longer than 65536 bytes; skipped"), examples(report));
+        assertEquals(1, report.at("/input/problems").asLong());
+        // Both good requests: the one after the bomb, and the other file's.
+        assertEquals(2, report.at("/input/blobGets").asLong());
+        assertEquals(3, report.at("/input/lines").asLong());
+    }
+
+    private static void gzipped(OutputStream out, String text) throws IOException {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(member)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        member.writeTo(out);
+    }
+
+    @Test
+    void aJsonRecordOrValueBeyondTheLimitIsAProblem() throws Exception {
+        String record = "{\"date\":\"2026-11-01\",\"x-edge-location\":\"IAD89-C1\",\"sc-bytes\":1073741824,"
+                + "\"c-ip\":\"52.22.255.189\",\"cs-method\":\"GET\",\"cs-uri-stem\":\"" + blob("aa") + "\","
+                + "\"sc-status\":200,\"DistributionId\":\"" + APP_CI + "\"";
+        Files.writeString(logs.resolve("records.json"), record + ",\"cs(Cookie)\":\"" + "c".repeat(200_000) + "\"}\n"
+                + record + "}\n");
+        Files.writeString(logs.resolve("value.json"), record.replace(blob("aa"), "/" + "p".repeat(100_000)) + "}\n");
+        JsonNode report = report();
+        assertEquals(List.of(logs.resolve("records.json") + ":1: a record longer than 65536 bytes; skipped",
+                logs.resolve("value.json") + ":1: a value longer than CloudFront writes (65536 bytes at most); the rest"
+                        + " of the file is skipped"), examples(report));
+        assertEquals(1, report.at("/input/blobGets").asLong());
+    }
+
+    @Test
+    void numbersNoResponseCanHaveAndDaysThatAreNoDaysAreProblems() throws Exception {
+        Path file = StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.numbers.gz"), List.of(
+                line("2026-11-01", "IAD89-C1", 999_999_999_999_999_999L, "52.22.255.189", "GET", blob("aa"), 200,
+                        "docker", "Miss", GIB, null),
+                line("2026-11-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss",
+                        (50L << 30) + 1, null),
+                line("2026-02-30", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss", GIB,
+                        null),
+                line("2026-13-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss", GIB,
+                        null),
+                line("2026-11-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 999, "docker", "Miss", GIB,
+                        null),
+                good("bb")));
+        JsonNode report = report();
+        assertEquals(List.of(
+                file + ":3: sc-bytes '999999999999999999' is not a size one response can have (0 to 53687091200)",
+                file + ":4: sc-content-len '53687091201' is not a size one response can have (0 to 53687091200)",
+                file + ":5: date '2026-02-30' is no day between 2000-01-01 and 2099-12-31",
+                file + ":6: date '2026-13-01' is no day between 2000-01-01 and 2099-12-31",
+                file + ":7: sc-status '999' is not an HTTP status"), examples(report));
+        assertEquals(1, report.at("/input/blobGets").asLong());
+        assertTrue(report.at("/usd/allCloudFront").asDouble() > 0);
+        assertEquals(GIB, report.at("/totals/CLOUDFRONT/bytes").asLong() + report.at("/totals/BUCKET/bytes").asLong());
+    }
+
+    @Test
+    void aCorruptParquetFileIsAProblemAndTheRestIsRead() throws Exception {
+        Path corrupt = Files.write(logs.resolve("part-00000.parquet"), ("PAR1" + "x".repeat(5000) + "PAR1")
+                .getBytes(StandardCharsets.US_ASCII));
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.good.gz"), List.of(good("bb")));
+        JsonNode report = report();
+        List<String> examples = examples(report);
+        assertEquals(1, examples.size(), examples.toString());
+        assertTrue(examples.get(0).startsWith(corrupt + ":1: not Parquet this build can read ("), examples.toString());
+        assertTrue(examples.get(0).endsWith("); the rest of the file is skipped"), examples.toString());
+        assertEquals(1, report.at("/input/blobGets").asLong());
+    }
+
+    @Test
+    void aFieldNamedTwiceIsAProblemForItsFile() throws Exception {
+        Path file = StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.twice.gz"), "#Version: 1.0\n"
+                + StandardLogs.FIELDS + " sc-bytes\n" + good("aa") + "\t5\n");
+        Path alias = StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-11.alias.gz"), "#Version: 1.0\n"
+                + StandardLogs.FIELDS + " cs-user-agent\n" + good("aa") + "\tdocker\n");
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-12.good.gz"), List.of(good("bb")));
+        JsonNode report = report();
+        assertEquals(List.of(file + ":2: the fields name sc-bytes twice, so which value counts is unknown; the file"
+                + " is skipped", alias + ":2: the fields name cs-user-agent twice, so which value counts is unknown;"
+                + " the file is skipped"), examples(report));
+        assertEquals(1, report.at("/input/blobGets").asLong());
+    }
+
+    /**
+     * Paths that differ only where a weak hash does not look (bytes 4 to 23) are each their own
+     * entry, and a lookup never compares more than a bounded number of entries whatever the
+     * input; the time such a flood takes beside a control input is the benchmark's to measure.
+     */
+    @Test
+    void theInternerKeepsSlicesThatDifferAnywhereApartAndBoundsItsProbes() {
+        Interner<Object> interner = new Interner<>(1_000_000, false);
+        List<Interner.Entry<Object>> entries = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            byte[] path = ("/v2/" + String.format("%020d", i) + "/blobs/sha256/aa/data").getBytes(StandardCharsets.US_ASCII);
+            entries.add(interner.intern(path, 0, path.length));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals("/v2/" + String.format("%020d", i) + "/blobs/sha256/aa/data", entries.get(i).text());
+        }
+        byte[] again = ("/v2/" + String.format("%020d", 77) + "/blobs/sha256/aa/data").getBytes(StandardCharsets.US_ASCII);
+        assertSame(entries.get(77), interner.intern(again, 0, again.length));
+        assertNotSame(entries.get(77), entries.get(78));
+        assertTrue(Interner.hash(again, 0, again.length) != Interner.hash(again, 0, again.length - 1));
+    }
+}
