@@ -38,13 +38,20 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LOGS", description = "log files (.gz as CloudFront writes them, or"
-            + " plain) and directories holding them")
+    @Parameters(arity = "1..*", paramLabel = "LOGS", description = "CloudFront access logs, and directories"
+            + " holding them under any layout: legacy standard logs, or standard logging v2's W3C, Plain, JSON or"
+            + " Parquet files, CloudWatch Logs exports or Firehose files; gzip or not; told by their content")
     private List<Path> inputs;
 
     @Option(names = {"-d", "--distribution"}, paramLabel = "ID",
-            description = "the distribution of every file (default: from each file's name)")
+            description = "the distribution of every record that names none (default: the file's path says: a"
+                    + " legacy log's name, a DistributionId= folder, or a folder named after a distribution)")
     private String distribution;
+
+    @Option(names = "--fields", paramLabel = "NAMES", split = ",",
+            description = "the fields of Plain files (v2 without a header), in their order, comma-separated"
+                    + " (default: the standard log fields in their legacy order)")
+    private List<String> fields;
 
     @Option(names = "--replicas", paramLabel = "none|all", description = "what checked targets (replicas, caches)"
             + " are assumed to hold; default: both bounds, none first")
@@ -131,6 +138,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--elsewhere-gb and --elsewhere-requests:"
                     + " a monthly amount, 0 or more");
         }
+        for (String field : fields == null ? List.<String>of() : fields) {
+            if (!SavingsReport.isLogField(field)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fields: '" + field + "' is not a"
+                        + " field of CloudFront's access logs (names as the #Fields header of a W3C log gives them)");
+            }
+        }
         checkOutput("--json", json);
         checkOutput("--html", html);
         if (threads < 1) {
@@ -148,7 +161,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             result = new SavingsReport(main.builtIn.routing(), main.builtIn.regions()).run(new SavingsReport.Request(
                     inputs, distribution, mode, inventory, table, threads, System.console() != null ? main.err : null,
-                    new Bill.Elsewhere(elsewhereGb, elsewhereRequests, freeTier.equals("used")), decisions));
+                    new Bill.Elsewhere(elsewhereGb, elsewhereRequests, freeTier.equals("used")), decisions,
+                    fields == null ? SavingsReport.STANDARD_FIELDS : List.copyOf(fields)));
         } catch (IllegalArgumentException | IllegalStateException | IOException unreadable) {
             main.err.println("registry-edge: " + unreadable.getMessage());
             return 1;

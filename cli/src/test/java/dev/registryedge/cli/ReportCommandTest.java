@@ -144,4 +144,23 @@ class ReportCommandTest {
         Path ordinary = Files.createFile(dir.resolve("ordinary"));
         assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(json));
     }
+
+    @Test
+    void plainLogsAreReadWithTheFieldsNamedAndAnUnknownFieldIsRefused() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        dev.registryedge.cli.testing.AccessLogs.write(plain.resolve("E2KP8SMSY4XB67").resolve("part-1.log"),
+                dev.registryedge.cli.testing.AccessLogs.lines(dev.registryedge.cli.testing.AccessLogs.requests(),
+                        r -> dev.registryedge.cli.testing.AccessLogs.delimited(List.of("c-ip", "sc-bytes", "cs-method",
+                                "cs-uri-stem", "sc-status", "x-edge-location", "date"), ";", r), "\n"), false);
+        Path json = dir.resolve("plain.json");
+        assertEquals(0, run("report", plain.toString(), "--fields", "c-ip,sc-bytes,cs-method,cs-uri-stem,sc-status,"
+                + "x-edge-location,date", "--json", json.toString()), err.toString());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(0, report.at("/input/problems").asLong(), report.at("/input/problemExamples").toString());
+        assertEquals(10, report.at("/input/lines").asLong());
+
+        assertEquals(2, run("report", plain.toString(), "--fields", "c-ip,cs-uri-stm"));
+        assertTrue(err.toString().contains("--fields: 'cs-uri-stm' is not a field of CloudFront's access logs"),
+                err.toString());
+    }
 }

@@ -37,6 +37,14 @@ public final class SavingsReport {
     /** What is assumed of the targets the function checks (replicas, caches): their contents are unknown offline. */
     public enum Replicas { NONE, ALL, INVENTORY }
 
+    /** The fields of a Plain log file when none are named: the standard fields, in their legacy order. */
+    public static final List<String> STANDARD_FIELDS = DelimitedLog.STANDARD_FIELDS;
+
+    /** Whether a name is a field CloudFront's access logs can have (for {@code --fields}). */
+    public static boolean isLogField(String name) {
+        return LogField.isKnown(name);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] OUTCOMES = {"CLOUDFRONT", "BUCKET", "REPLICA"};
 
