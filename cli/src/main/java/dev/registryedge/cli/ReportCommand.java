@@ -146,8 +146,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         checkOutput("--json", json);
         checkOutput("--html", html);
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": at least 1");
+        if (threads < 1 || threads > 256) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": 1 to 256");
         }
         SavingsReport.Result result;
         try {

@@ -17,12 +17,16 @@ import java.util.Arrays;
 final class LogRecord {
 
     /**
-     * The most one response can carry, in bytes: CloudFront serves objects of up to 50 GB (its
-     * quotas page, read 2026-12-02); anything above that in {@code sc-bytes} or
-     * {@code sc-content-len} is not a real response, and the bound keeps every sum far from
-     * overflowing.
+     * The most one response can carry, in bytes: the largest object S3 stores, 5 TB (CloudFront's
+     * quotas page, read 2026-12-02, bounds only what it caches, at 50 GB). Anything above that in
+     * {@code sc-bytes} or {@code sc-content-len} is not a real response.
      */
-    static final long MAX_RESPONSE_BYTES = 50L << 30;
+    static final long MAX_RESPONSE_BYTES = 5L << 40;
+    /**
+     * The most bytes one worker sums, 8 PiB: far beyond a fleet's month (AWS's last price tier
+     * starts at 5 PB), and low enough that no sum of the workers' totals overflows.
+     */
+    static final long MAX_BYTES_SUMMED = 1L << 53;
     /** The days a log can be from: CloudFront's standard logs begin in 2008; later than 2099 is no day yet. */
     private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
@@ -141,6 +145,10 @@ final class LogRecord {
             return "sc-bytes '" + clipped(LogField.SC_BYTES) + "' is not a size one response can have (0 to "
                     + MAX_RESPONSE_BYTES + ")";
         }
+        if (tally.bytesSummed + bytes > MAX_BYTES_SUMMED) {
+            return "the logs' sc-bytes add up to more than " + MAX_BYTES_SUMMED + " bytes, more than one report"
+                    + " sums; skipped";
+        }
         long status = number(LogField.STATUS);
         if (status < 100 || status > 599) {
             return "sc-status '" + clipped(LogField.STATUS) + "' is not an HTTP status";
@@ -179,6 +187,7 @@ final class LogRecord {
                 (int) status, redirect ? (byFunction ? Tally.Origin.FUNCTION : resultTypeKnown ? Tally.Origin.OTHER
                         : Tally.Origin.UNKNOWN) : null, bytes, fullSize, agent, requestId);
         tally.requests++;
+        tally.bytesSummed += bytes;
         return null;
     }
 

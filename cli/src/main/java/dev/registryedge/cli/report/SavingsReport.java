@@ -149,6 +149,10 @@ public final class SavingsReport {
         Tally all = tallies.get(0);
         tallies.subList(1, tallies.size()).forEach(all::merge);
         all.resolve();
+        if (all.capped) {
+            problems.add("(all logs)", 0, "the 307s' blob sizes add up to more bytes than can be summed; totals"
+                    + " are capped");
+        }
         ObjectNode json = json(all, files.size(), problems, request, primary, held);
         return new Result(json, readable.get() > 0);
     }

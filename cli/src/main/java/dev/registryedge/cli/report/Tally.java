@@ -127,6 +127,9 @@ final class Tally {
     /** Records read, and of those the requests counted (the rest were problems). */
     long lines;
     long requests;
+    long bytesSummed;
+    /** Whether a 307's blob size times its requests overflowed a sum (only a made-up log can), so that totals were capped. */
+    boolean capped;
     /** Logged 307s without a result type that no decision log line claims: counted apart, not as the function's. */
     long unknownOriginRedirects;
     long blobGets;
@@ -453,6 +456,7 @@ final class Tally {
                 .add(counts));
         lines += other.lines;
         requests += other.requests;
+        bytesSummed += other.bytesSummed;
         unknownOriginRedirects += other.unknownOriginRedirects;
         exactRedirects += other.exactRedirects;
         blobGets += other.blobGets;
@@ -466,7 +470,13 @@ final class Tally {
                 blob.waiting.forEach((cell, n) -> {
                     Counts counts = cells.get(cell);
                     if (blob.size >= 0) {
-                        counts.bytes += blob.size * n[0];
+                        long bytes = Math.multiplyHigh(blob.size, n[0]) == 0 ? blob.size * n[0] : -1;
+                        if (bytes < 0 || counts.bytes + bytes < 0) {
+                            capped = true;
+                            counts.bytes = Long.MAX_VALUE;
+                        } else {
+                            counts.bytes += bytes;
+                        }
                     } else {
                         counts.unknownBytesRequests += n[0];
                     }

@@ -129,7 +129,7 @@ class HostileLogsTest {
                 line("2026-11-01", "IAD89-C1", 999_999_999_999_999_999L, "52.22.255.189", "GET", blob("aa"), 200,
                         "docker", "Miss", GIB, null),
                 line("2026-11-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss",
-                        (50L << 30) + 1, null),
+                        (5L << 40) + 1, null),
                 line("2026-02-30", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss", GIB,
                         null),
                 line("2026-13-01", "IAD89-C1", GIB, "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss", GIB,
@@ -139,8 +139,8 @@ class HostileLogsTest {
                 good("bb")));
         JsonNode report = report();
         assertEquals(List.of(
-                file + ":3: sc-bytes '999999999999999999' is not a size one response can have (0 to 53687091200)",
-                file + ":4: sc-content-len '53687091201' is not a size one response can have (0 to 53687091200)",
+                file + ":3: sc-bytes '999999999999999999' is not a size one response can have (0 to 5497558138880)",
+                file + ":4: sc-content-len '5497558138881' is not a size one response can have (0 to 5497558138880)",
                 file + ":5: date '2026-02-30' is no day between 2000-01-01 and 2099-12-31",
                 file + ":6: date '2026-13-01' is no day between 2000-01-01 and 2099-12-31",
                 file + ":7: sc-status '999' is not an HTTP status"), examples(report));
@@ -160,6 +160,35 @@ class HostileLogsTest {
         assertTrue(examples.get(0).startsWith(corrupt + ":1: not Parquet this build can read ("), examples.toString());
         assertTrue(examples.get(0).endsWith("); the rest of the file is skipped"), examples.toString());
         assertEquals(1, report.at("/input/blobGets").asLong());
+    }
+
+    /**
+     * One full 200 of 5 TB, then 1.7 million 307s for that blob: their sizes add up beyond a long.
+     * The 307s are one gzip member of 10,000 lines written 170 times over.
+     */
+    @Test
+    void sizesThatAddUpBeyondWhatCanBeSummedAreCappedAndSaidSo() throws Exception {
+        long terabytes = 5L << 40;
+        StringBuilder redirects = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            redirects.append(line("2026-11-01", "IAD89-C1", 610, "52.22.255.189", "GET", blob("aa"), 307, "docker",
+                    "LambdaGeneratedResponse", -1, null)).append('\n');
+        }
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        gzipped(member, redirects.toString());
+        Path file = logs.resolve(APP_CI + ".2026-11-01-10.sum.gz");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            gzipped(out, "#Version: 1.0\n" + StandardLogs.FIELDS + "\n" + line("2026-11-01", "IAD89-C1", terabytes,
+                    "52.22.255.189", "GET", blob("aa"), 200, "docker", "Miss", terabytes, null) + "\n");
+            for (int i = 0; i < 170; i++) {
+                member.writeTo(out);
+            }
+        }
+        JsonNode report = report();
+        assertEquals(List.of("(all logs):0: the 307s' blob sizes add up to more bytes than can be summed; totals are"
+                + " capped"), examples(report));
+        assertEquals(Long.MAX_VALUE, report.at("/actual/totals/BUCKET/bytes").asLong());
+        assertTrue(report.at("/totals/CLOUDFRONT/bytes").asLong() >= 0 && report.at("/usd/allCloudFront").asDouble() > 0);
     }
 
     @Test
