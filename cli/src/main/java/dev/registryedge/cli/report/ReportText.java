@@ -19,6 +19,12 @@ public final class ReportText {
                 input.get("blobGets").asLong(), input.get("otherRequests").asLong(), input.get("problems").asLong(),
                 input.get("problems").asLong() == 1 ? "" : "s"));
         input.path("problemExamples").forEach(example -> out.append("  ").append(example.asText()).append('\n'));
+        long unknownOrigin = input.path("redirectsOfUnknownOrigin").asLong();
+        if (unknownOrigin > 0) {
+            out.append(String.format(Locale.ROOT, "  %,d 307%s without a result type that no decision log line claims:"
+                    + " counted apart, not as the function's (give --decisions, or log x-edge-result-type)%n",
+                    unknownOrigin, unknownOrigin == 1 ? "" : "s"));
+        }
         input.path("unknownEdgeLocations").fields().forEachRemaining(edge -> out.append(String.format(Locale.ROOT,
                 "  edge location %s is not in the price table: %,d requests, %s priced in its default region%n",
                 edge.getKey(), edge.getValue().get("requests").asLong(), bytes(edge.getValue().get("bytes").asLong()))));

@@ -1,6 +1,7 @@
 package dev.registryedge.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +96,9 @@ class LogFormatsTest {
         assertEquals(2, report.at("/input/redirectsOfUnknownOrigin").asLong());
         assertEquals(5, report.at("/input/blobGets").asLong());
         assertEquals(0, report.at("/actual/totals/BUCKET/requests").asLong());
+        ((ObjectNode) report.get("input")).put("files", 1);
+        assertTrue(ReportText.summary(report).contains("  2 307s without a result type that no decision log line"
+                + " claims: counted apart, not as the function's"), ReportText.summary(report));
 
         // The function's decision line for one of them claims it.
         String requestId = AccessLogs.requests().get(6).get("x-edge-request-id");
