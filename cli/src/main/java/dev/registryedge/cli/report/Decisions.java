@@ -3,17 +3,12 @@ package dev.registryedge.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.handler.core.Outcome;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The function's decision log lines, exported from CloudWatch Logs (gzip or not; each line's
@@ -39,15 +34,25 @@ final class Decisions {
         this.lines = lines;
     }
 
-    static Decisions read(List<Path> files) {
+    /**
+     * Lines longer than {@link LineReader#MAX_LINE} and files that cannot be read whole are
+     * problems; what was read before them counts.
+     */
+    static Decisions read(List<Path> files, Problems problems) {
         Map<String, Decided> decided = new HashMap<>();
         Map<String, String> targets = new HashMap<>();
         long lines = 0;
         for (Path file : files) {
-            try (InputStream raw = Files.newInputStream(file);
-                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
+            LineReader reader = null;
+            try (InputStream in = LogFile.open(file)) {
+                reader = new LineReader(in);
+                while (reader.next()) {
+                    if (reader.tooLong()) {
+                        problems.add(file.toString(), reader.number, "longer than " + LineReader.MAX_LINE
+                                + " bytes; skipped");
+                        continue;
+                    }
+                    String line = reader.text();
                     int json = line.indexOf("{\"distributionId\"");
                     if (json < 0) {
                         continue;
@@ -68,8 +73,12 @@ final class Decisions {
                     decided.put(requestId, new Decided(outcome, targets.computeIfAbsent(target, t -> t)));
                     lines++;
                 }
+            } catch (java.io.EOFException | java.util.zip.ZipException truncated) {
+                problems.add(file.toString(), reader == null ? 0 : reader.number + 1, "truncated or corrupt gzip;"
+                        + " the decision lines before were read");
             } catch (IOException e) {
-                throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+                problems.add(file.toString(), reader == null ? 0 : reader.number, "cannot be read ("
+                        + e.getMessage() + "); the decision lines before were read");
             }
         }
         return new Decisions(decided, lines);

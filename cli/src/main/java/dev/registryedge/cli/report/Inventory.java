@@ -1,18 +1,14 @@
 package dev.registryedge.cli.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * What the checked targets hold, from an S3 Inventory listing (CSV, gzip or not): the bucket and
@@ -36,12 +32,15 @@ record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes
         Set<String> objects = new HashSet<>();
         Map<String, long[]> buckets = new TreeMap<>();
         boolean sizes = true;
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            long number = 0;
-            for (String line; (line = lines.readLine()) != null; ) {
-                number++;
+        try (InputStream in = LogFile.open(file)) {
+            LineReader lines = new LineReader(in);
+            while (lines.next()) {
+                long number = lines.number;
+                if (lines.tooLong()) {
+                    problems.add(file.toString(), number, "longer than " + LineReader.MAX_LINE + " bytes; skipped");
+                    continue;
+                }
+                String line = lines.text();
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
@@ -74,6 +73,7 @@ record Inventory(Set<String> objects, Map<String, long[]> buckets, boolean sizes
                 }
             }
         } catch (IOException e) {
+            // Half an inventory would steer decisions wrong: the report stops, naming the file.
             throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         return new Inventory(objects, buckets, sizes);

@@ -61,10 +61,16 @@ final class LineReader {
                     }
                     newline = filled;
                 }
-                start = from;
-                end = newline > from && buffer[newline - 1] == '\r' ? newline - 1 : newline;
                 next = newline + 1;
                 number++;
+                if (newline - from > MAX_LINE) {
+                    tooLong = true;
+                    start = from;
+                    end = from;
+                    return true;
+                }
+                start = from;
+                end = newline > from && buffer[newline - 1] == '\r' ? newline - 1 : newline;
                 return true;
             }
             if (filled - from > MAX_LINE) {

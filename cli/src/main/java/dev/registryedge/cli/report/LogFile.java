@@ -75,13 +75,10 @@ final class LogFile {
         String name = file.toString();
         long before = tally.requests;
         LineReader lines = null;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
+        try (InputStream opened = open(file)) {
             // Sniffed by reads that stop at the first bytes: the content before a truncated
             // gzip's end must still reach the reader.
-            PushbackInputStream in = new PushbackInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, SNIFF);
+            PushbackInputStream in = new PushbackInputStream(opened, SNIFF);
             byte[] head = new byte[SNIFF];
             int sniffed = 0;
             for (int n; sniffed < 64 && (n = in.read(head, sniffed, SNIFF - sniffed)) > 0; ) {
@@ -111,6 +108,20 @@ final class LogFile {
             problems.add(name, lines == null ? 0 : lines.number, "cannot be read: " + e.getMessage());
         }
         return tally.requests > before;
+    }
+
+    /** The file's bytes, inflated when they are gzip: told by the magic bytes, not the name. */
+    static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     /** A UTF-8 byte order mark, which some tools write before text. */

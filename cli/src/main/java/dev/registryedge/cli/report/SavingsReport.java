@@ -99,7 +99,8 @@ public final class SavingsReport {
         Inventory held = request.replicas() == Replicas.INVENTORY ? Inventory.read(request.inventory(), problems)
                 : Inventory.NONE;
         Set<String> inventory = held.objects();
-        Decisions decisions = request.decisions().isEmpty() ? Decisions.NONE : Decisions.read(request.decisions());
+        Decisions decisions = request.decisions().isEmpty() ? Decisions.NONE : Decisions.read(request.decisions(),
+                problems);
         Replicas primary = request.replicas() == null ? Replicas.NONE : request.replicas();
         Queue<Path> queue = new ConcurrentLinkedQueue<>(files);
         AtomicInteger done = new AtomicInteger();

@@ -40,6 +40,8 @@ class HostileLogsTest {
 
     @TempDir
     Path logs;
+    @TempDir
+    Path elsewhere;
     private Prices prices;
 
     @BeforeEach
@@ -189,6 +191,32 @@ class HostileLogsTest {
                 + " capped"), examples(report));
         assertEquals(Long.MAX_VALUE, report.at("/actual/totals/BUCKET/bytes").asLong());
         assertTrue(report.at("/totals/CLOUDFRONT/bytes").asLong() >= 0 && report.at("/usd/allCloudFront").asDouble() > 0);
+    }
+
+    @Test
+    void decisionLogsWithALineTooLongOrATruncatedEndAreProblemsAndTheRestIsRead() throws Exception {
+        String requestId = "req-decided";
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.redirect.gz"), List.of(line("2026-11-01", "IAD89-C1",
+                610, "52.22.255.189", "GET", blob("aa"), 307, "docker", "LambdaGeneratedResponse", -1, null,
+                requestId)));
+        String decision = "2026-11-01T10:00:00.000Z\tabc\tINFO\t{\"distributionId\":\"" + APP_CI + "\",\"requestId\":\""
+                + requestId + "\",\"outcome\":\"BUCKET\",\"target\":\"appci\"}\n";
+        Path decisions = elsewhere.resolve("decisions.log.gz");
+        StandardLogs.write(decisions, "x".repeat(100_000) + "\n" + decision);
+        Path truncated = elsewhere.resolve("truncated.gz");
+        StandardLogs.write(truncated, decision.repeat(3));
+        byte[] whole = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 8));
+        JsonNode report = JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs), null, SavingsReport.Replicas.NONE, null, prices, 2, null,
+                        Bill.Elsewhere.NONE, List.of(decisions, truncated))).json().toString());
+        List<String> examples = examples(report);
+        assertEquals(2, examples.size(), examples.toString());
+        assertEquals(decisions + ":1: longer than 65536 bytes; skipped", examples.get(0));
+        assertTrue(examples.get(1).startsWith(truncated + ":"), examples.toString());
+        assertTrue(examples.get(1).endsWith(": truncated or corrupt gzip; the decision lines before were read"),
+                examples.toString());
+        assertEquals(1, report.at("/actual/decisionLogs/redirectsAttributed").asLong());
     }
 
     @Test
