@@ -144,6 +144,11 @@ final class ReportCommand implements Callable<Integer> {
                         + " field of CloudFront's access logs (names as the #Fields header of a W3C log gives them)");
             }
         }
+        String refusal = fields == null ? null : SavingsReport.refusalOfFields(fields);
+        if (refusal != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fields: " + refusal.replace("; the file is"
+                    + " skipped", "").replace("; the rest of the file is skipped", ""));
+        }
         checkOutput("--json", json);
         checkOutput("--html", html);
         if (threads < 1 || threads > 256) {

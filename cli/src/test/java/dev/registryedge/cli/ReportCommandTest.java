@@ -121,7 +121,7 @@ class ReportCommandTest {
         Path target = Files.writeString(dir.resolve("target.txt"), "keep me");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
         Path device = Files.createSymbolicLink(dir.resolve("stdout.json"), Path.of("/dev/null"));
-        for (Path output : List.of(directory, link, device)) {
+        for (Path output : List.of(directory, link, device, Path.of("/dev/null"))) {
             for (String option : List.of("--json", "--html")) {
                 assertEquals(2, run("report", logs.toString(), option, output.toString()), option + " " + output);
                 assertTrue(err.toString().contains(option + " " + output + ": not a regular file"), err.toString());
@@ -159,6 +159,13 @@ class ReportCommandTest {
         assertEquals(0, report.at("/input/problems").asLong(), report.at("/input/problemExamples").toString());
         assertEquals(10, report.at("/input/lines").asLong());
 
+        assertEquals(2, run("report", plain.toString(), "--fields", "c-ip,sc-bytes,cs-method,cs-uri-stem,sc-status,"
+                + "x-edge-location,date,c-ip"));
+        assertTrue(err.toString().contains("--fields: the fields name c-ip twice, so which value counts is unknown"),
+                err.toString());
+        assertEquals(2, run("report", plain.toString(), "--fields", "c-ip,sc-bytes"));
+        assertTrue(err.toString().contains("--fields: the fields lack date (or timestamp), x-edge-location, cs-method,"
+                + " cs-uri-stem, sc-status"), err.toString());
         assertEquals(2, run("report", plain.toString(), "--fields", "c-ip,cs-uri-stm"));
         assertTrue(err.toString().contains("--fields: 'cs-uri-stm' is not a field of CloudFront's access logs"),
                 err.toString());

@@ -1,7 +1,6 @@
 package dev.registryedge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,11 +26,15 @@ class ReportFormatsIT {
     private JsonNode report(Path logs) throws Exception {
         Path json = dir.resolve("report-" + logs.getFileName() + ".json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("report-" + logs.getFileName() + ".out");
         Process process = new ProcessBuilder(java, "-jar", Project.commandLineJar().toString(), "report",
-                logs.toString(), "--json", json.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), output);
+                logs.toString(), "--json", json.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the report on " + logs + " did not end within 120 s");
+        }
+        assertEquals(0, process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         ObjectNode report = (ObjectNode) NodeBundle.JSON.readTree(json.toFile());
         assertEquals(0, report.at("/input/problems").asLong(), logs + ": " + report.at("/input/problemExamples"));
         ((ObjectNode) report.get("input")).remove("files");

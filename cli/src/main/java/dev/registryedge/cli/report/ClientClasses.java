@@ -112,9 +112,4 @@ final class ClientClasses {
         }
         return known;
     }
-
-    ClientClass of(String address) {
-        byte[] bytes = address.getBytes(StandardCharsets.ISO_8859_1);
-        return of(bytes, 0, bytes.length);
-    }
 }

@@ -1,10 +1,13 @@
 package dev.registryedge.cli.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * CloudFront's text formats: W3C (a {@code #Fields:} header names the fields; legacy standard
@@ -29,6 +32,11 @@ final class DelimitedLog {
     private static final byte[] DELIMITERS = {'\t', ' ', ',', '|', ';'};
 
     private DelimitedLog() {}
+
+    /** What is wrong with a list of fields for a Plain file (a field named twice, one the report needs missing), or null. */
+    static String refusal(List<String> fields) {
+        return new Columns(fields).refusal;
+    }
 
     /** Where each field the report reads is among a file's columns. */
     private static final class Columns {
@@ -61,8 +69,8 @@ final class DelimitedLog {
                     unknown.add(name);
                 }
             }
-            read = java.util.stream.IntStream.range(0, count).filter(i -> fields[i] != null).toArray();
-            readAs = java.util.Arrays.stream(read).mapToObj(i -> fields[i]).toArray(LogField[]::new);
+            read = IntStream.range(0, count).filter(i -> fields[i] != null).toArray();
+            readAs = Arrays.stream(read).mapToObj(i -> fields[i]).toArray(LogField[]::new);
             String lacking = LogRecord.lacking(present::contains);
             if (!duplicated.isEmpty()) {
                 refusal = "the fields name " + String.join(", ", duplicated) + " twice, so which value counts is"
@@ -85,7 +93,8 @@ final class DelimitedLog {
         Columns columns = plainFields == null ? null : new Columns(plainFields);
         if (columns != null && columns.refusal != null) {
             problems.add(name, 0, "--fields: " + columns.refusal);
-            }
+            return;
+        }
         LogRecord record = new LogRecord();
         while (columns == null || columns.delimiter == 0 || timestamped
                 ? lines.next() : lines.next(columns.delimiter, columns.starts, columns.count)) {
@@ -95,20 +104,26 @@ final class DelimitedLog {
                 continue;
             }
             int start = lines.start;
-            if (timestamped) {
+            if (timestamped && start < lines.end) {
                 while (start < lines.end && lines.buffer[start] != ' ') {
                     start++;
                 }
-                start = Math.min(start + 1, lines.end);
+                if (start == lines.end) {
+                    tally.lines++;
+                    problems.add(name, lines.number, "no timestamp and space before the record, as a CloudWatch Logs"
+                            + " export has; skipped");
+                    continue;
+                }
+                start++;
             }
             if (start == lines.end) {
                 continue;
             }
             if (lines.buffer[start] == '#') {
-                String line = new String(lines.buffer, start, lines.end - start,
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String line = new String(lines.buffer, start, lines.end - start, StandardCharsets.UTF_8);
                 if (line.startsWith("#Fields:")) {
-                    columns = new Columns(List.of(line.substring("#Fields:".length()).trim().split("\\s+")));
+                    // Names apart by spaces, as W3C has them, or by the delimiter the values use.
+                    columns = new Columns(List.of(line.substring("#Fields:".length()).trim().split("[\\s,|;]+")));
                     if (!columns.unknown.isEmpty()) {
                         problems.add(name, lines.number, "fields no CloudFront log has, ignored: "
                                 + clip(String.join(", ", columns.unknown)));
@@ -127,7 +142,7 @@ final class DelimitedLog {
             int fields;
             if (columns.delimiter == 0 || timestamped) {
                 if (columns.delimiter == 0) {
-                    columns.delimiter = delimiter(lines.buffer, start, lines.end, columns.count);
+                    columns.delimiter = delimiter(lines.buffer, start, lines.end, columns);
                     if (columns.delimiter == 0) {
                         tally.lines++;
                         problems.add(name, lines.number, "no delimiter splits the line into the " + columns.count
@@ -163,20 +178,40 @@ final class DelimitedLog {
         }
     }
 
-    /** Of the delimiters CloudFront offers, the one that splits the line into {@code count} fields, or 0. */
-    private static byte delimiter(byte[] line, int from, int to, int count) {
+    /**
+     * Of the delimiters CloudFront offers, the one that splits the line into as many fields as
+     * there are names and puts digits where the status and the size go; 0 when none does. A
+     * value that holds another candidate (a user agent with spaces) cannot make it pick wrong.
+     */
+    private static byte delimiter(byte[] line, int from, int to, Columns columns) {
         for (byte delimiter : DELIMITERS) {
-            int found = 1;
-            for (int i = from; i < to; i++) {
-                if (line[i] == delimiter) {
-                    found++;
+            columns.delimiter = delimiter;
+            if (split(line, from, to, columns) == columns.count) {
+                columns.starts[0] = from;
+                columns.starts[columns.count] = to + 1;
+                if (digits(line, columns, LogField.STATUS) && digits(line, columns, LogField.SC_BYTES)) {
+                    return delimiter;
                 }
             }
-            if (found == count) {
-                return delimiter;
+        }
+        columns.delimiter = 0;
+        return 0;
+    }
+
+    private static boolean digits(byte[] line, Columns columns, LogField field) {
+        for (int i = 0; i < columns.count; i++) {
+            if (columns.fields[i] == field) {
+                int start = columns.starts[i];
+                int end = columns.starts[i + 1] - 1;
+                for (int at = start; at < end; at++) {
+                    if (line[at] < '0' || line[at] > '9') {
+                        return false;
+                    }
+                }
+                return end > start;
             }
         }
-        return 0;
+        return true;
     }
 
     /** Records where each field starts in {@code columns.starts}; the number of fields, at most count + 1. */

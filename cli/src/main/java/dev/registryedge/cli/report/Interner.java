@@ -13,11 +13,12 @@ import java.util.Arrays;
  * is most of what makes the report as fast as decompression. Each entry can carry a value worked
  * out once for it (the blob a path names, whether a date is a real day). One per thread.
  *
- * <p>A log holds what clients sent, so the table must not be floodable: the hash covers the
- * whole slice and is keyed with a seed drawn for each run, and a slice whose probe sequence
- * runs longer than {@link #MAX_PROBES} is answered with an entry of its own that is not kept,
- * so that no input makes a lookup cost more than that many comparisons. Forgets everything past
- * {@code limit} entries, so memory stays bounded.
+ * <p>A log holds what clients sent, so the table must not be floodable. The hash covers the
+ * whole slice and is keyed with a seed drawn for each run, which keeps accidental clusters
+ * away; what guarantees the cost is the bound on probes: a slice whose probe sequence runs
+ * longer than {@link #MAX_PROBES} is answered with an entry of its own that is not kept, so that
+ * no input, even one made to collide whatever the seed, makes a lookup cost more than that many
+ * comparisons. Forgets everything past {@code limit} entries, so memory stays bounded.
  */
 final class Interner<V> {
 
@@ -55,20 +56,32 @@ final class Interner<V> {
     private static final long SEED = new SecureRandom().nextLong();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** A hash of a byte slice. */
+    interface Hash {
+        long of(byte[] buffer, int from, int to);
+    }
+
     private final int limit;
     private final boolean keepText;
+    private final Hash hash;
     private Entry<V>[] table;
     private int size;
 
     /** @param keepText whether an entry keeps its String once made */
     Interner(int limit, boolean keepText) {
+        this(limit, keepText, Interner::hash);
+    }
+
+    /** With a hash of the caller's: a test's, to make every slice collide. */
+    Interner(int limit, boolean keepText, Hash hash) {
         this.limit = limit;
         this.keepText = keepText;
+        this.hash = hash;
         this.table = newTable(1024);
     }
 
     Entry<V> intern(byte[] buffer, int from, int to) {
-        long hash = hash(buffer, from, to);
+        long hash = this.hash.of(buffer, from, to);
         int mask = table.length - 1;
         int slot = (int) (hash >>> 32) & mask;
         for (int probes = 0; probes < MAX_PROBES; probes++, slot = (slot + 1) & mask) {

@@ -51,6 +51,7 @@ final class JsonLog {
                     long started = parser.currentLocation().getByteOffset();
                     record.clearForText();
                     boolean overflow = false;
+                    LogField twice = null;
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         LogField field = LogField.named(parser.currentName());
                         JsonToken value = parser.nextToken();
@@ -62,12 +63,21 @@ final class JsonLog {
                             parser.skipChildren();
                             continue;
                         }
+                        if (record.has(field)) {
+                            twice = field;
+                        }
                         overflow |= !record.put(field, parser.getText());
                     }
                     long length = parser.currentLocation().getByteOffset() - started;
                     if (overflow || length > LineReader.MAX_LINE) {
                         tally.lines++;
                         problems.add(name, line, "a record longer than " + LineReader.MAX_LINE + " bytes; skipped");
+                        continue;
+                    }
+                    if (twice != null) {
+                        tally.lines++;
+                        problems.add(name, line, "the record names " + twice.logName() + " twice, so which value"
+                                + " counts is unknown; skipped");
                         continue;
                     }
                     String problem = record.addTo(tally, distribution);
@@ -77,8 +87,8 @@ final class JsonLog {
                 }
             } catch (StreamConstraintsException tooLong) {
                 tally.lines++;
-                problems.add(name, line, "a value longer than CloudFront writes (" + LineReader.MAX_LINE + " bytes"
-                        + " at most); the rest of the file is skipped");
+                problems.add(name, line, "a value longer or nested deeper than CloudFront writes (strings of "
+                        + LineReader.MAX_LINE + " bytes at most); the rest of the file is skipped");
             } catch (JsonProcessingException notJson) {
                 problems.add(name, line, "not JSON as CloudFront writes it (" + clip(notJson.getOriginalMessage())
                         + "); the rest of the file is skipped");
@@ -97,7 +107,8 @@ final class JsonLog {
      */
     static InputStream timestamped(InputStream in) {
         return new FilterInputStream(in) {
-            private boolean inPrefix = true;
+            private boolean atLineStart = true;
+            private boolean inPrefix;
 
             @Override
             public int read() throws IOException {
@@ -116,14 +127,20 @@ final class JsonLog {
                     int kept = offset;
                     for (int i = offset; i < offset + n; i++) {
                         byte b = buffer[i];
+                        if (atLineStart) {
+                            // A timestamp starts with a digit; a line without one is kept whole.
+                            inPrefix = b >= '0' && b <= '9';
+                            atLineStart = false;
+                        }
                         if (inPrefix) {
                             inPrefix = b != ' ' && b != '\n';
                             if (b == '\n') {
                                 buffer[kept++] = b;
+                                atLineStart = true;
                             }
                         } else {
                             buffer[kept++] = b;
-                            inPrefix = b == '\n';
+                            atLineStart = b == '\n';
                         }
                     }
                     if (kept > offset) {

@@ -154,14 +154,6 @@ final class LineReader {
         return 0;
     }
 
-    boolean isComment() {
-        return end > start && buffer[start] == '#';
-    }
-
-    boolean isEmpty() {
-        return end == start;
-    }
-
     String text() {
         return new String(buffer, start, end - start, StandardCharsets.UTF_8);
     }

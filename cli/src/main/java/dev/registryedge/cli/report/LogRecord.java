@@ -33,6 +33,18 @@ final class LogRecord {
     private static final byte[] GET = "GET".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BY_FUNCTION = "LambdaGeneratedResponse".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DEBUG_AGENT = "debugregistry".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BLOB_PATHS = Tally.BLOB_PATHS.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BLOB_KEY_PREFIX = "/docker/registry/v2/blobs/sha256/".getBytes(StandardCharsets.US_ASCII);
+    /** The length of every blob path, {@code /docker/registry/v2/blobs/sha256/<2>/<64>/data}. */
+    private static final int BLOB_PATH_LENGTH = BLOB_KEY_PREFIX.length + 2 + 1 + 64 + "/data".length();
+    /**
+     * What every other path stands for: only blob paths are kept in a table (a client can send
+     * any number of distinct paths of up to 8 KB; a table of them would grow with what clients send).
+     */
+    private static final Interner.Entry<Object> NOT_A_BLOB = marker(Tally.NOT_A_BLOB);
+    private static final Interner.Entry<Object> NOT_A_BLOB_ON_BLOB_PATHS = marker(Tally.NOT_A_BLOB_ON_BLOB_PATHS);
+    /** The longest edge location or distribution id kept: CloudFront's are a dozen characters. */
+    private static final int MAX_NAME = 64;
     private static final LogField[] RESULT_TYPES = {LogField.RESULT_TYPE, LogField.RESPONSE_RESULT_TYPE,
         LogField.DETAILED_RESULT_TYPE};
 
@@ -48,6 +60,12 @@ final class LogRecord {
 
     LogRecord() {
         clear();
+    }
+
+    private static Interner.Entry<Object> marker(Object kind) {
+        Interner.Entry<Object> entry = new Interner.Entry<>(new byte[0], 0, false);
+        entry.value = kind;
+        return entry;
     }
 
     void clear() {
@@ -135,10 +153,16 @@ final class LogRecord {
             return dated.logName() + " '" + clipped(dated) + "' is no day between " + FIRST_DAY + " and " + LAST_DAY;
         }
         if (has(LogField.DISTRIBUTION_ID) && !isDash(LogField.DISTRIBUTION_ID)) {
+            if (length(LogField.DISTRIBUTION_ID) > MAX_NAME) {
+                return "DistributionId '" + clipped(LogField.DISTRIBUTION_ID) + "' is longer than any distribution's";
+            }
             distribution = intern(tally.words, LogField.DISTRIBUTION_ID).text();
         }
         if (distribution == null) {
             return "no DistributionId field, and the file's path names no distribution; give --distribution";
+        }
+        if (length(LogField.EDGE) > MAX_NAME) {
+            return "x-edge-location '" + clipped(LogField.EDGE) + "' is longer than any edge location's";
         }
         long bytes = number(LogField.SC_BYTES);
         if (bytes < 0 || bytes > MAX_RESPONSE_BYTES) {
@@ -183,7 +207,7 @@ final class LogRecord {
                 && tally.hasDecisions() ? text(LogField.REQUEST_ID) : null;
         int ip = LogField.CLIENT_IP.ordinal();
         tally.request(day, distribution, intern(tally.words, LogField.EDGE).text(),
-                tally.clients.of(buffer, from[ip], to[ip]), intern(tally.paths, LogField.URI), is(LogField.METHOD, GET),
+                tally.clients.of(buffer, from[ip], to[ip]), path(tally), is(LogField.METHOD, GET),
                 (int) status, redirect ? (byFunction ? Tally.Origin.FUNCTION : resultTypeKnown ? Tally.Origin.OTHER
                         : Tally.Origin.UNKNOWN) : null, bytes, fullSize, agent, requestId);
         tally.requests++;
@@ -191,9 +215,24 @@ final class LogRecord {
         return null;
     }
 
+    /** The path's entry: from the table for a path shaped like a blob's, else what it stands for. */
+    private Interner.Entry<Object> path(Tally tally) {
+        if (length(LogField.URI) == BLOB_PATH_LENGTH && startsWith(LogField.URI, BLOB_KEY_PREFIX)) {
+            return intern(tally.paths, LogField.URI);
+        }
+        return startsWith(LogField.URI, BLOB_PATHS) ? NOT_A_BLOB_ON_BLOB_PATHS : NOT_A_BLOB;
+    }
+
+    private int length(LogField field) {
+        return to[field.ordinal()] - from[field.ordinal()];
+    }
+
     /** The request's day (yyyy-MM-dd, interned), or null when the record names no real day. */
     private String day(Tally tally) {
         if (has(LogField.DATE)) {
+            if (length(LogField.DATE) != 10) {
+                return null;
+            }
             Interner.Entry<Object> date = intern(tally.words, LogField.DATE);
             if (date.value == null) {
                 date.value = isDay(date.text()) ? Boolean.TRUE : Boolean.FALSE;
@@ -230,9 +269,15 @@ final class LogRecord {
         return lastDay;
     }
 
+    /** yyyy-MM-dd, digits where digits go, a day of the calendar between the bounds. */
     private static boolean isDay(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
         }
         try {
             LocalDate day = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),

@@ -45,6 +45,11 @@ public final class SavingsReport {
         return LogField.isKnown(name);
     }
 
+    /** What is wrong with the fields given for Plain files, or null. */
+    public static String refusalOfFields(List<String> fields) {
+        return DelimitedLog.refusal(fields);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] OUTCOMES = {"CLOUDFRONT", "BUCKET", "REPLICA"};
 

@@ -41,8 +41,18 @@ final class Tally {
     static final String BLOB_PATHS = "/docker/registry/v2/blobs/";
 
     /** What a path that names no blob is interned with, on the blob paths or elsewhere. */
-    private static final Object NOT_A_BLOB = new Object();
-    private static final Object NOT_A_BLOB_ON_BLOB_PATHS = new Object();
+    static final Object NOT_A_BLOB = new Object();
+    static final Object NOT_A_BLOB_ON_BLOB_PATHS = new Object();
+
+    /** A path that names a blob: its S3 key, and the blob once a counted response names it. */
+    private static final class BlobPath {
+        final String key;
+        Blob blob;
+
+        BlobPath(String key) {
+            this.key = key;
+        }
+    }
 
     /**
      * The cells of one context (everything a blob GET's cells depend on: distribution, client
@@ -181,20 +191,26 @@ final class Tally {
             }
         }
         userAgent = userAgent == null ? null : override(userAgent);
-        Object blobOrNot = path.value;
-        if (blobOrNot == null) {
+        Object kind = path.value;
+        if (kind == null) {
             String key = BlobKey.of(path.text());
-            blobOrNot = key != null ? blobs.computeIfAbsent(key, k -> new Blob())
-                    : path.text().startsWith(BLOB_PATHS) ? NOT_A_BLOB_ON_BLOB_PATHS : NOT_A_BLOB;
-            path.value = blobOrNot;
+            kind = key != null ? new BlobPath(key) : path.text().startsWith(BLOB_PATHS) ? NOT_A_BLOB_ON_BLOB_PATHS
+                    : NOT_A_BLOB;
+            path.value = kind;
         }
         boolean served = (status >= 200 && status < 300) || status == 304;
-        if (!(blobOrNot instanceof Blob) || !get || !(served || byFunction)) {
+        if (!(kind instanceof BlobPath) || !get || !(served || byFunction)) {
             otherRequests++;
-            other(day, distribution, edge, blobOrNot != NOT_A_BLOB, bytes);
+            other(day, distribution, edge, kind != NOT_A_BLOB, bytes);
             return;
         }
-        Blob blob = (Blob) blobOrNot;
+        // A blob is kept only once a response shows it exists: requests for made-up digests
+        // (answered 404) cost no memory.
+        BlobPath blobPath = (BlobPath) kind;
+        if (blobPath.blob == null) {
+            blobPath.blob = blobs.computeIfAbsent(blobPath.key, k -> new Blob());
+        }
+        Blob blob = blobPath.blob;
         blobGets++;
         if (byFunction && (day != lastFunctionDay || distribution != lastFunctionDistribution)) {
             lastFunctionDay = day;
@@ -211,7 +227,7 @@ final class Tally {
             if (routed != null) {
                 flush(routed);
             }
-            routed = route(new Routed(distribution, client, userAgent, day, edge, decidedFor), path.text());
+            routed = route(new Routed(distribution, client, userAgent, day, edge, decidedFor), blobPath.key);
             contexts[slot] = routed;
         }
         long known = served ? bytes : -1;
@@ -280,8 +296,8 @@ final class Tally {
         });
     }
 
-    private Routed route(Routed routed, String uri) {
-        String key = BlobKey.of(uri);
+    private Routed route(Routed routed, String key) {
+        String uri = "/" + key;
         Edge edge = edge(routed.edge);
         String priceRegion = edge.priceRegion;
         routed.unknownEdge = edge.unknown;

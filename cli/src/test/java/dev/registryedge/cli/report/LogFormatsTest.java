@@ -70,7 +70,7 @@ class LogFormatsTest {
     void everyFormatGivesTheReportTheLegacyLogGives() throws Exception {
         JsonNode legacy = report(AccessLogs.legacy(dir.resolve("legacy")));
         Map<String, Path> formats = AccessLogs.everyFormat(dir.resolve("formats"));
-        assertEquals(19, formats.size());
+        assertEquals(22, formats.size());
         for (Map.Entry<String, Path> format : formats.entrySet()) {
             assertEquals(legacy, report(format.getValue()), format.getKey());
         }

@@ -167,11 +167,22 @@ public final class AccessLogs {
         return text.toString();
     }
 
-    /** The requests as a Parquet file: sizes and statuses as int64 columns, the rest strings, "-" as null. */
-    public static void parquet(Path file, CompressionCodecName codec, boolean columnStoreNames) throws IOException {
+    /**
+     * The requests as a Parquet file: sizes and statuses as int64 columns, the rest strings, "-"
+     * as null; with {@code typedTimestamp}, the time as one int64 column of Parquet's timestamp
+     * type (milliseconds) named {@code timestamp}, instead of the two text ones.
+     */
+    public static void parquet(Path file, CompressionCodecName codec, boolean columnStoreNames, boolean typedTimestamp)
+            throws IOException {
         Types.MessageTypeBuilder builder = Types.buildMessage();
         Function<String, String> column = name -> columnStoreNames ? name.replaceAll("[^A-Za-z0-9]", "_") : name;
-        for (String name : V2) {
+        List<String> names = new ArrayList<>(V2);
+        if (typedTimestamp) {
+            names.removeAll(List.of("timestamp", "timestamp(ms)"));
+            builder.optional(PrimitiveType.PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true,
+                    LogicalTypeAnnotation.TimeUnit.MILLIS)).named("timestamp");
+        }
+        for (String name : names) {
             if (isNumber(name)) {
                 builder.optional(PrimitiveType.PrimitiveTypeName.INT64).named(column.apply(name));
             } else {
@@ -186,7 +197,10 @@ public final class AccessLogs {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
             for (Map<String, String> request : requests()) {
                 Group row = rows.newGroup();
-                for (String name : V2) {
+                if (typedTimestamp) {
+                    row.append("timestamp", Long.parseLong(request.get("timestamp(ms)")));
+                }
+                for (String name : names) {
                     String value = request.get(name);
                     if (!value.equals("-")) {
                         if (isNumber(name)) {
@@ -252,10 +266,25 @@ public final class AccessLogs {
             for (boolean columnStoreNames : new boolean[] {false, true}) {
                 Path logs = root.resolve("parquet-" + codec + "-" + columnStoreNames);
                 Files.createDirectories(logs);
-                parquet(logs.resolve("part-00000.parquet"), codec, columnStoreNames);
+                parquet(logs.resolve("part-00000.parquet"), codec, columnStoreNames, false);
                 formats.put("Parquet, " + codec + (columnStoreNames ? ", column-store names" : ""), logs);
             }
         }
+        Path typed = root.resolve("parquet-typed-timestamp");
+        Files.createDirectories(typed);
+        parquet(typed.resolve("part-00000.parquet"), CompressionCodecName.SNAPPY, false, true);
+        formats.put("Parquet, a timestamp column of Parquet's timestamp type", typed);
+        Path exportPlain = root.resolve("export-plain");
+        for (Map.Entry<String, List<Map<String, String>>> distribution : byDistribution().entrySet()) {
+            write(exportPlain.resolve(distribution.getKey()).resolve("logstream/000000.gz"), lines(distribution
+                    .getValue(), r -> instant(r) + " " + delimited(LEGACY, "\t", r), "\n"), true);
+        }
+        formats.put("CloudWatch Logs export, Plain, the folder naming the distribution", exportPlain);
+        List<String> millisOnly = new ArrayList<>(V2);
+        millisOnly.remove("timestamp");
+        Path bom = root.resolve("w3c-bom");
+        write(bom.resolve("part-0001.log"), "\uFEFF" + w3c(millisOnly, "\t", requests()), false);
+        formats.put("v2 W3C behind a byte order mark, timestamp(ms) the only time", bom);
         return formats;
     }
 }
