@@ -134,6 +134,32 @@ class BillTest {
     }
 
     @Test
+    @DisplayName("S3 to clients outside AWS: its internet rate after the free 100 GB, which the free tier used elsewhere takes too")
+    void s3SendingToTheInternetIsPricedOnItsTiersAfterTheFreeHundredGb() throws Exception {
+        // 300 GiB of blobs to clients outside AWS that ask for the distribution's own bucket
+        // (debugregistry/local): with the function, S3 sends them over the internet.
+        List<String> lines = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 300; i++) {
+            String digest = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
+                    random.nextLong(), random.nextLong());
+            lines.add(StandardLogs.line("2026-11-" + String.format("%02d", 1 + i % 30), "IAD89-C1", GIB,
+                    "198.51.100." + (i % 200), "GET", "/docker/registry/v2/blobs/sha256/" + digest.substring(0, 2) + "/"
+                            + digest + "/data", 200, "debugregistry/local", "Miss", GIB, null));
+        }
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-00.local.gz"), lines);
+
+        JsonNode report = report(listPrices(), Bill.Elsewhere.NONE);
+        assertUsd(0, report.at("/usd/allCloudFront"), "300 GB and 300 requests through CloudFront: free");
+        assertUsd(200 * 0.09 + 300 * S3_GET + 300 * LAMBDA_PER_REQUEST, report.at("/usd/withFunction"),
+                "the first 100 GB from S3 free, the other 200 at $0.09");
+
+        JsonNode used = report(listPrices(), new Bill.Elsewhere(0, 0, true));
+        assertUsd(300 * 0.09 + 300 * S3_GET + 300 * LAMBDA_PER_REQUEST + 300 * 0.0100 / 10_000,
+                used.at("/usd/withFunction"), "every GB from S3 paid, and the 307s' requests");
+    }
+
+    @Test
     @DisplayName("the free tier used up elsewhere: every GB at the first tier's rate, every request paid")
     void withTheFreeTierUsedElsewhere() throws Exception {
         month("2026-11", 1_000, GIB, "IAD89-C1");

@@ -268,6 +268,28 @@ class HostileLogsTest {
         assertEquals(10, report.at("/input/lines").asLong());
     }
 
+    /**
+     * Any client can ask for digests that do not exist, and for long URLs: answered 404, they
+     * are counted, but kept nowhere (no blob, no table entry for a URL that is no blob's).
+     */
+    @Test
+    void madeUpDigestsAndLongUrlsCostNoMemory() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String digest = String.format("%064x", i);
+            lines.add(line("2026-11-01", "IAD89-C1", 500, "52.22.255.189", "GET", "/docker/registry/v2/blobs/sha256/"
+                    + digest.substring(0, 2) + "/" + digest + "/data", 404, "docker", "Error", 250, null));
+            lines.add(line("2026-11-01", "IAD89-C1", 500, "52.22.255.189", "GET", "/v2/" + "x".repeat(8_000) + i, 404,
+                    "docker", "Error", 250, null));
+        }
+        lines.add(good("aa"));
+        StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.made-up.gz"), lines);
+        JsonNode report = report();
+        assertEquals(4_001, report.at("/input/lines").asLong());
+        assertEquals(1, report.at("/input/distinctBlobs").asLong(), "only the blob a 200 showed");
+        assertEquals(4_000, report.at("/input/otherRequests").asLong());
+    }
+
     @Test
     void aFieldNamedTwiceIsAProblemForItsFile() throws Exception {
         Path file = StandardLogs.write(logs.resolve(APP_CI + ".2026-11-01-10.twice.gz"), "#Version: 1.0\n"

@@ -297,6 +297,7 @@ class SavingsReportTest {
                   "bytes": 1073741824, "storageUsdPerMonth": 0.02, "replicationUsd": 0.020005}}
                 """), report.at("/replicaCosts/buckets"));
         assertEquals(2, report.at("/replicaCosts/periodDays").asInt());
+        assertEquals("us-east-1", report.at("/replicaCosts/sourceRegion").asText());
         assertEquals(SavingsReport.round(0.02 * 2 / 30.4375), report.at("/replicaCosts/storageUsd").asDouble());
         assertEquals(0.1 - 0.000001, report.at("/replicaCosts/savedByReplicasUsd").asDouble(), 1e-6);
         assertEquals(SavingsReport.round(0.1 - 0.000001 - 0.02 * 2 / 30.4375), report.at("/replicaCosts/netUsd").asDouble(),
