@@ -44,4 +44,42 @@ class SigV4Test {
                     value.getBytes(java.nio.charset.StandardCharsets.UTF_8), SigV4.utf8(value), value);
         }
     }
+
+    /**
+     * Every character encoded as AWS's SigV4 rules say (RFC 3986's unreserved characters kept,
+     * everything else as %XX of its UTF-8 bytes, upper-case hex; '/' kept only in a path), written
+     * here from the rules, not from the code.
+     */
+    @Test
+    void uriEncodingKeepsExactlyTheUnreservedCharacters() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x180; c++) {
+            every.append(c);
+        }
+        every.append("\u20ac\ud83d\ude00");
+        for (boolean keepSlashes : new boolean[] {false, true}) {
+            StringBuilder expected = new StringBuilder();
+            for (byte b : every.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                boolean unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".indexOf(c) >= 0
+                        || (c == '/' && keepSlashes);
+                expected.append(unreserved ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+            }
+            assertEquals(expected.toString(), SigV4.uriEncode(every.toString(), keepSlashes), "keepSlashes " + keepSlashes);
+            // One character at a time too: the path that returns the text untouched when nothing needs encoding.
+            for (int i = 0; i < every.length(); i++) {
+                String one = every.substring(i, i + 1);
+                if (Character.isSurrogate(one.charAt(0))) {
+                    continue;
+                }
+                StringBuilder single = new StringBuilder();
+                for (byte b : one.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    char c = (char) (b & 0xff);
+                    single.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".indexOf(c) >= 0
+                            || (c == '/' && keepSlashes) ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+                }
+                assertEquals(single.toString(), SigV4.uriEncode(one, keepSlashes), "U+" + Integer.toHexString(one.charAt(0)));
+            }
+        }
+    }
 }
