@@ -343,22 +343,24 @@ public final class BenchReport {
     }
 
     /**
-     * What clients can put in a log, read beside a control of the same number of lines: paths of
-     * one length that differ only in bytes 4 to 23 (a weak hash's blind spot) against paths that
-     * differ everywhere, and a line of 100 MB among the control's lines against the control alone.
+     * What clients can put in a log, read beside a control of the same number of lines: blob
+     * paths for made-up digests that differ only in the bytes a weak hash skipped (from the
+     * digest's start up to its last 24 bytes but the 8 in the middle), answered 404 as any client
+     * can have them, against made-up digests that differ everywhere; and a line of 100 MB among
+     * the control's lines against the control alone.
      */
     private void hostileLogs() throws Exception {
         int count = 1_000_000;
         Path dir = out.resolve("hostile-logs");
         Map<String, Path> inputs = new java.util.LinkedHashMap<>();
         java.util.Random random = new java.util.Random(11);
-        inputs.put("control", hostile(dir.resolve("control"), count, i -> String.format("/v2/%020d/%s/data",
-                random.nextLong() & Long.MAX_VALUE, Long.toHexString(random.nextLong())), false));
-        inputs.put("flood", hostile(dir.resolve("flood"), count, i -> String.format("/v2/%020d/%s/data", i,
-                "0123456789abcdef"), false));
-        inputs.put("long line", hostile(dir.resolve("long-line"), count, i -> String.format("/v2/%020d/%s/data",
-                random.nextLong() & Long.MAX_VALUE, Long.toHexString(random.nextLong())), true));
-        line("### Hostile logs (each against the control, " + String.format("%,d", count) + " lines of 404s)");
+        java.util.function.IntFunction<String> madeUp = i -> blobPath(String.format("%016x%016x%016x%016x",
+                random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()));
+        inputs.put("control", hostile(dir.resolve("control"), count, madeUp, false));
+        inputs.put("flood", hostile(dir.resolve("flood"), count, i -> blobPath(String.format("%014x", i)
+                + "0".repeat(50)), false));
+        inputs.put("long line", hostile(dir.resolve("long-line"), count, madeUp, true));
+        line("### Hostile logs (each against the control, " + String.format("%,d", count) + " lines)");
         line("");
         line("| input | seconds | ratio to the control | peak resident |");
         line("| --- | --- | --- | --- |");
@@ -372,9 +374,15 @@ public final class BenchReport {
                     timed.seconds() / control, timed.peakKb() >> 10));
         }
         line("");
-        line("The flood is paths of one length that differ only in bytes 4 to 23, answered 404 (any client can send"
-                + " such requests); the long line is one line of 100 MB among the control's lines.");
+        line("The control is blob GETs for made-up digests, answered 404 (any client can send them); the flood,"
+                + " digests that differ only in their first 14 characters, the bytes a weak hash of the path's"
+                + " length, last 24 and middle 8 bytes would not see; the long line, one line of 100 MB among the"
+                + " control's lines.");
         line("");
+    }
+
+    private static String blobPath(String digest) {
+        return "/docker/registry/v2/blobs/sha256/" + digest.substring(0, 2) + "/" + digest + "/data";
     }
 
     private static Path hostile(Path dir, int count, java.util.function.IntFunction<String> path, boolean longLine)

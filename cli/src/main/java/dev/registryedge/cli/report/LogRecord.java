@@ -178,6 +178,7 @@ final class LogRecord {
             return "sc-status '" + clipped(LogField.STATUS) + "' is not an HTTP status";
         }
         boolean redirect = status == 307;
+        boolean get = is(LogField.METHOD, GET);
         boolean byFunction = false;
         boolean resultTypeKnown = false;
         if (redirect) {
@@ -207,7 +208,8 @@ final class LogRecord {
                 && tally.hasDecisions() ? text(LogField.REQUEST_ID) : null;
         int ip = LogField.CLIENT_IP.ordinal();
         tally.request(day, distribution, intern(tally.words, LogField.EDGE).text(),
-                tally.clients.of(buffer, from[ip], to[ip]), path(tally), is(LogField.METHOD, GET),
+                tally.clients.of(buffer, from[ip], to[ip]), path(tally, get && (status == 307 || status == 304
+                        || (status >= 200 && status < 300))), get,
                 (int) status, redirect ? (byFunction ? Tally.Origin.FUNCTION : resultTypeKnown ? Tally.Origin.OTHER
                         : Tally.Origin.UNKNOWN) : null, bytes, fullSize, agent, requestId);
         tally.requests++;
@@ -215,9 +217,13 @@ final class LogRecord {
         return null;
     }
 
-    /** The path's entry: from the table for a path shaped like a blob's, else what it stands for. */
-    private Interner.Entry<Object> path(Tally tally) {
-        if (length(LogField.URI) == BLOB_PATH_LENGTH && startsWith(LogField.URI, BLOB_KEY_PREFIX)) {
+    /**
+     * The path's entry: from the table for a path shaped like a blob's in a request the tally
+     * counts (a GET served or redirected), else what it stands for. What clients send and are
+     * refused (404s for made-up digests, HEADs) is never kept.
+     */
+    private Interner.Entry<Object> path(Tally tally, boolean counted) {
+        if (counted && length(LogField.URI) == BLOB_PATH_LENGTH && startsWith(LogField.URI, BLOB_KEY_PREFIX)) {
             return intern(tally.paths, LogField.URI);
         }
         return startsWith(LogField.URI, BLOB_PATHS) ? NOT_A_BLOB_ON_BLOB_PATHS : NOT_A_BLOB;

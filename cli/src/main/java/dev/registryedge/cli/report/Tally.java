@@ -126,7 +126,7 @@ final class Tally {
     private final Other[] others = new Other[1 << 12];
     private final Map<String, Edge> edges = new java.util.IdentityHashMap<>();
     private final Map<String, Blob> blobs = new HashMap<>();
-    final Interner<Object> paths = new Interner<>(1_000_000, false);
+    final Interner<Object> paths = new Interner<>(250_000, false);
     /** Dates, edge locations, distribution ids; a date carries whether it is a real day. */
     final Interner<Object> words = new Interner<>(50_000, true);
     final ClientClasses clients;
