@@ -14,7 +14,6 @@ import dev.registryedge.handler.fixture.FixtureRegionMap;
 import dev.registryedge.handler.fixture.FixtureRouting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,10 +55,8 @@ class HostileLogsTest {
     private Prices prices;
 
     @BeforeEach
-    void prices() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
-            prices = Prices.read("report/prices.json", in);
-        }
+    void prices() {
+        prices = TestPrices.table();
     }
 
     private static String good(String blobPair) {

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryedge.cli.testing.AccessLogs;
 import dev.registryedge.handler.fixture.FixtureRegionMap;
 import dev.registryedge.handler.fixture.FixtureRouting;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +34,8 @@ class LogFormatsTest {
     private Prices prices;
 
     @BeforeEach
-    void prices() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
-            prices = Prices.read("report/prices.json", in);
-        }
+    void prices() {
+        prices = TestPrices.table();
     }
 
     private JsonNode report(Path logs, List<String> plainFields, List<Path> decisions) throws Exception {

@@ -42,10 +42,8 @@ class SavingsReportTest {
     private Prices prices;
 
     @BeforeEach
-    void prices() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
-            prices = Prices.read("report/prices.json", in);
-        }
+    void prices() {
+        prices = TestPrices.table();
     }
 
     private void knownLogs() throws IOException {

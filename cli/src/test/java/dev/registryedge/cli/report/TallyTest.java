@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.registryedge.cli.testing.StandardLogs;
 import dev.registryedge.handler.fixture.FixtureRegionMap;
 import dev.registryedge.handler.fixture.FixtureRouting;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,7 @@ class TallyTest {
 
     @Test
     void mergedTalliesEqualOneTallyOfEveryFile() throws Exception {
-        Prices prices;
-        try (InputStream in = getClass().getResourceAsStream("/report/prices.json")) {
-            prices = Prices.read("prices.json", in);
-        }
+        Prices prices = TestPrices.table();
         // The 307 of blob aa is in one file; the full 200 that tells its size, in the other.
         Path redirects = StandardLogs.write(logs.resolve("E2KP8SMSY4XB67.2026-11-01-10.a.gz"), List.of(
                 line("2026-11-01", "IAD89-C1", 610, "52.22.255.189", "GET", blob("aa"), 307, "docker",
