@@ -104,7 +104,7 @@ final class OperateCommands {
             try (LambdaClient lambdaClient = lambda.build(); CloudFrontClient cloudFrontClient = cloudFront.build()) {
                 return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, main.builtIn.routing(),
                         new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
-                                changes.waitTimeout), main.out, main.err));
+                                changes.waitTimeout, changes.records), main.out, main.err));
             }
         }
     }
@@ -122,10 +122,16 @@ final class OperateCommands {
                 description = "how long to wait for Lambda and CloudFront (default: ${DEFAULT-VALUE})")
         Duration waitTimeout;
 
+        @Option(names = "--records", defaultValue = "registry-edge-disabled.properties", paramLabel = "FILE",
+                description = "where disable keeps what it removed when CloudFront will not take the record as a"
+                        + " tag, and enable looks for it (default: ${DEFAULT-VALUE}, in the working directory)")
+        Path records;
+
         /** For commands that change nothing. */
         static Changes none() {
             Changes none = new Changes();
             none.waitTimeout = Duration.ofMinutes(30);
+            none.records = Path.of("registry-edge-disabled.properties");
             return none;
         }
     }

@@ -63,6 +63,8 @@ class OperateCommandsTest {
 
     @TempDir
     static Path dir;
+    /** Where disable keeps what CloudFront would not take as a tag: one file per test. */
+    private Path records;
     private static Path zipV1;
     private static Path zipV2;
 
@@ -89,6 +91,7 @@ class OperateCommandsTest {
 
     @BeforeEach
     void standIns() throws IOException {
+        records = dir.resolve("records-" + java.util.UUID.randomUUID() + ".properties");
         lambda = new LambdaApiStandIn(Map.of(KEY, SECRET));
         lambda.seed("legacy-redirect", "nodejs20.x", 5, 128);
         lambda.seed("blob-headers", "nodejs20.x", 30, 512);
@@ -290,6 +293,46 @@ class OperateCommandsTest {
         ALL.forEach(id -> assertEquals(before.get(id), config(id), "restored exactly: " + id));
         assertEquals(0, run("enable"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): unchanged (registry-edge:1)"), output());
+    }
+
+    /**
+     * The emergency switch cannot lose its way back: with TagResource denied on one distribution,
+     * disable still switches it off, keeps what it removed in the local records file and prints
+     * the command that restores it; enable then puts back exactly that, and forgets the record.
+     */
+    @Test
+    void disableWithTheTagRefusedStillDisablesKeepsItsWayBackAndEnableRestoresIt() throws IOException {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        run("deploy", "--zip", zipV2.toString());
+        cloudFront.fail("TagResource", APP_CI, 403, "AccessDenied");
+        int before = cloudFront.writes().size();
+
+        assertEquals(0, run("disable"), output());
+        // Recorded first, then removed: were the update to fail, the way back is already kept.
+        List<String> writes = cloudFront.writes().subList(before, cloudFront.writes().size());
+        assertTrue(writes.indexOf("TagResource " + BUILD01) >= 0
+                && writes.indexOf("TagResource " + BUILD01) < writes.indexOf("UpdateDistribution " + BUILD01),
+                writes.toString());
+        ALL.forEach(id -> assertEquals(Optional.empty(), viewerRequest(id), id + " disabled all the same"));
+        assertTrue(stderr().contains(APP_CI + " (app.ci): could not record '" + version(2) + "' in tag "
+                + EdgeOperations.DISABLED_TAG), output());
+        assertTrue(stderr().contains("kept in " + records + ". To restore it: registry-edge enable --function"
+                + " registry-edge -d " + APP_CI + " --function-version 2"), output());
+        java.util.Properties kept = new java.util.Properties();
+        try (var in = Files.newBufferedReader(records)) {
+            kept.load(in);
+        }
+        assertEquals(Map.of(APP_CI, version(2)), Map.copyOf(kept), "only the one whose tag was refused");
+        assertNull(cloudFront.distributions.get(APP_CI).tags.get(EdgeOperations.DISABLED_TAG));
+
+        assertEquals(0, run("enable"), output());
+        ALL.forEach(id -> assertEquals(Optional.of(version(2)), viewerRequest(id), id + " restored exactly"));
+        assertTrue(stdout().contains(APP_CI + " (app.ci): restoring what disable kept in " + records), output());
+        kept.clear();
+        try (var in = Files.newBufferedReader(records)) {
+            kept.load(in);
+        }
+        assertEquals(Map.of(), Map.copyOf(kept), "forgotten once put back");
     }
 
     @Test
@@ -553,6 +596,9 @@ class OperateCommandsTest {
         if (!List.of(args).contains("--help")) {
             all.addAll(List.of("--lambda-endpoint", lambda.uri().toString(), "--cloudfront-endpoint",
                     cloudFront.uri().toString(), "--poll-interval", "20ms"));
+            if (List.of("deploy", "disable", "enable", "rollback").contains(args[0])) {
+                all.addAll(List.of("--records", records.toString()));
+            }
         }
         err.reset();
         return Main.run(Fixture.TABLES, all.toArray(String[]::new), InputStream.nullInputStream(),

@@ -3,6 +3,7 @@ package dev.registryedge.cli.deploy;
 import dev.registryedge.ipmap.routing.Distribution;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +62,10 @@ public final class EdgeOperations {
      * @param function the function's name or us-east-1 ARN
      * @param dryRun read and print what would change, write nothing
      * @param waitForDeployed after changing distributions, wait until CloudFront reports them Deployed
+     * @param localRecords where disable keeps what CloudFront would not take as a tag
      */
     public record Settings(String function, boolean dryRun, boolean waitForDeployed, Duration pollInterval,
-            Duration waitTimeout) {}
+            Duration waitTimeout, Path localRecords) {}
 
     /** What creating the function takes, when it does not exist yet. */
     public record NewFunction(String roleArn, String runtime) {}
@@ -108,6 +110,9 @@ public final class EdgeOperations {
     /** What to remember once a distribution took a change; best effort. */
     private interface Record {
         void changed(Seen seen, Optional<Wanted> before, Optional<Wanted> after);
+
+        /** What to keep before the change is made: what it cannot do without once made. */
+        default void beforeChange(Seen seen, Optional<Wanted> now) {}
 
         Record NOTHING = (seen, before, after) -> {};
     }
@@ -172,16 +177,28 @@ public final class EdgeOperations {
                 from.arn() + " " + after.orElseThrow().arn())));
     }
 
-    /** Removes the association: CloudFront then serves every blob itself. */
+    /**
+     * Removes the association: CloudFront then serves every blob itself. What it removes is
+     * recorded first, in a tag; where CloudFront will not take the tag, it is still removed (this
+     * is the emergency switch), the record is kept in the local records file, and the exact
+     * {@code enable} command that restores it is printed.
+     */
     public int disable(List<String> named) {
         Optional<Resolution> distributions = resolve(named, false);
         if (distributions.isEmpty()) {
             return NOT_DONE;
         }
         int[] removed = {0};
-        int status = apply(distributions.get(), (seen, now) -> Optional.empty(), (seen, before, after) -> {
-            removed[0]++;
-            before.ifPresent(association -> tag(seen, DISABLED_TAG, association.tagValue()));
+        int status = apply(distributions.get(), (seen, now) -> Optional.empty(), new Record() {
+            @Override
+            public void beforeChange(Seen seen, Optional<Wanted> now) {
+                now.ifPresent(association -> recordDisabled(seen, association));
+            }
+
+            @Override
+            public void changed(Seen seen, Optional<Wanted> before, Optional<Wanted> after) {
+                removed[0]++;
+            }
         });
         if (!settings.dryRun() && status != NOT_DONE) {
             out.println(removed[0] > 0
@@ -189,6 +206,22 @@ public final class EdgeOperations {
                     : "nothing to disable: the function was associated with none of these distributions");
         }
         return status;
+    }
+
+    /** The association disable is about to remove, as a tag; else in the local records, with the way back printed. */
+    private void recordDisabled(Seen seen, Wanted association) {
+        try {
+            cloudFront.tagResource(b -> b.resource(seen.arn()).tags(t -> t.items(Tag.builder().key(DISABLED_TAG)
+                    .value(association.tagValue()).build())));
+        } catch (SdkException e) {
+            LocalRecords records = new LocalRecords(settings.localRecords());
+            records.put(seen.id(), association.tagValue());
+            String version = association.arn().substring(association.arn().lastIndexOf(':') + 1);
+            err.println(seen.label() + ": could not record '" + association.tagValue() + "' in tag " + DISABLED_TAG
+                    + " (" + message(e) + "); kept in " + records.file() + ". To restore it: registry-edge enable"
+                    + " --function " + settings.function() + " -d " + seen.id() + " --function-version " + version
+                    + " (or `enable` with the same --records, which reads the file)");
+        }
     }
 
     /**
@@ -209,6 +242,7 @@ public final class EdgeOperations {
             err.println("registry-edge: version " + version.get() + " of " + settings.function() + ": " + message(e));
             return NOT_DONE;
         }
+        LocalRecords local = new LocalRecords(settings.localRecords());
         return apply(distributions.get(), (seen, now) -> {
             if (now.isPresent()) {
                 return now;
@@ -217,9 +251,26 @@ public final class EdgeOperations {
             if (recorded.isPresent()) {
                 return recorded;
             }
+            Optional<String> kept = local.get(seen.id());
+            if (kept.isPresent()) {
+                out.println(seen.label() + ": restoring what disable kept in " + local.file());
+                return Optional.of(Wanted.ofTag(local.file().toString(), kept.get()));
+            }
+            if (versionArn.isEmpty()) {
+                Optional<String> deployed = recordedValue(seen, LAST_DEPLOY_TAG);
+                if (deployed.isPresent() && deployed.get().split(" ").length == 2) {
+                    out.println(seen.label() + ": no record of disable; restoring the version the last deploy"
+                            + " installed (tag " + LAST_DEPLOY_TAG + ")");
+                    return Optional.of(Wanted.ofTag(LAST_DEPLOY_TAG, deployed.get().split(" ")[1]));
+                }
+            }
             return Optional.of(new Wanted(versionArn.orElseThrow(() -> new Refused("no association recorded by"
-                    + " disable (tag " + DISABLED_TAG + "); name one with --function-version N")), false));
-        }, (seen, before, after) -> untag(seen, DISABLED_TAG));
+                    + " disable (tag " + DISABLED_TAG + ", or " + local.file() + "); name one with"
+                    + " --function-version N")), false));
+        }, (seen, before, after) -> {
+            untag(seen, DISABLED_TAG);
+            local.remove(seen.id());
+        });
     }
 
     /**
@@ -472,6 +523,7 @@ public final class EdgeOperations {
             }
             DistributionConfig next = BlobBehaviour.withViewerRequest(seen.config(),
                     wanted.map(w -> BlobBehaviour.association(w.arn(), w.includeBody())));
+            record.beforeChange(seen, now);
             try {
                 String id = seen.id();
                 String eTag = seen.eTag();
