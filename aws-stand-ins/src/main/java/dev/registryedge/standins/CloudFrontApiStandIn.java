@@ -64,6 +64,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     /** Calls by operation name and distribution, in order ("UpdateDistribution E2KP8SMSY4XB67"). */
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
     public volatile Duration deployDelay = Duration.ofMillis(100);
 
     /** @param lambda where associated functions are looked up */
@@ -81,6 +82,11 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         Distribution distribution = new Distribution(id, configXml);
         distributions.put(id, distribution);
         return distribution;
+    }
+
+    /** Every call of {@code operation} on {@code id} waits this long before it is answered (a stalled call). */
+    public void stall(String operation, String id, java.time.Duration delay) {
+        stalls.put(operation + " " + id, delay);
     }
 
     /** Every call of {@code operation} on {@code id} answers {@code status} with the error {@code code}. */
@@ -263,6 +269,14 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     }
 
     private boolean injected(HttpExchange exchange, String operation, String id) throws IOException {
+        java.time.Duration stall = stalls.get(operation + " " + id);
+        if (stall != null) {
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String[] failure = failures.get(operation + " " + id);
         if (failure != null) {
             error(exchange, Integer.parseInt(failure[0]), failure[1], "failure injected by the test");

@@ -64,6 +64,15 @@ final class OperateCommands {
                 description = "reach the CloudFront API here instead of AWS (tests, local stand-ins)")
         URI cloudFrontEndpoint;
 
+        @Option(names = "--attempt-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+                description = "the longest one attempt of an AWS call may take (default: ${DEFAULT-VALUE})")
+        Duration attemptTimeout;
+
+        @Option(names = "--call-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,
+                description = "the longest an AWS call may take, its retries included; a distribution whose call"
+                        + " takes longer is a FAILED line, not a hung command (default: ${DEFAULT-VALUE})")
+        Duration callTimeout;
+
         /** The checks that need no call: the function's region, distributions the build knows. */
         void check(RoutingConfig routing) {
             String region = FunctionArns.regionOf(function);
@@ -87,13 +96,16 @@ final class OperateCommands {
         /** Runs one operation with clients built for it, closed afterwards. */
         int run(Main main, Changes changes, java.util.function.ToIntFunction<EdgeOperations> operation) {
             check(main.builtIn.routing());
+            // Every call bounded: one stalled answer must not hold an emergency switch for minutes.
             var lambda = LambdaClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
                     .credentialsProvider(DefaultCredentialsProvider.builder().build());
             // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would sign
             // as "aws-global" when the endpoint is overridden.
             var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
                     .credentialsProvider(DefaultCredentialsProvider.builder().build());
             if (lambdaEndpoint != null) {
                 lambda.endpointOverride(lambdaEndpoint);

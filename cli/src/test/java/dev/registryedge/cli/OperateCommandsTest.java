@@ -335,6 +335,21 @@ class OperateCommandsTest {
         assertEquals(Map.of(), Map.copyOf(kept), "forgotten once put back");
     }
 
+    /** A stalled CloudFront call is a FAILED line within the call's bound, not a hung switch; the others are done. */
+    @Test
+    void aStalledCallFailsWithinItsBoundAndTheOthersAreDisabled() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        cloudFront.stall("GetDistribution", BUILD01, Duration.ofSeconds(4));
+        long started = System.nanoTime();
+        assertEquals(1, run("disable", "--attempt-timeout", "300ms", "--call-timeout", "1s"), output());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 3_000, "took " + millis + " ms");
+        assertTrue(output().contains(BUILD01) && output().contains("did not complete"), output());
+        assertEquals(Optional.of(version(1)), viewerRequest(BUILD01), "not read, so not changed");
+        ALL.stream().filter(id -> !id.equals(BUILD01)).forEach(id -> assertEquals(Optional.empty(), viewerRequest(id),
+                id));
+    }
+
     @Test
     void enableUsesTheRecordAndTheGivenVersionOnlyWhereThereIsNone() {
         run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
