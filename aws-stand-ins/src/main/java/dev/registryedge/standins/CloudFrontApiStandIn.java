@@ -25,10 +25,13 @@ import org.w3c.dom.NodeList;
  * association uses it: GetDistribution, GetDistributionConfig, UpdateDistribution, TagResource
  * and ListTagsForResource. Like CloudFront it checks SigV4 (service {@code cloudfront}, scope
  * us-east-1), hands out a new ETag with every change and answers PreconditionFailed to a stale
- * {@code If-Match}, checks every {@code Quantity} against its {@code Items}, refuses
- * associations that are not numbered versions of existing us-east-1 functions within the
- * viewer-request limits, and reports a changed distribution InProgress for {@link #deployDelay}
- * before Deployed. Distributions of another account answer AccessDenied.
+ * {@code If-Match}, checks every {@code Quantity} against its {@code Items} (and refuses a list
+ * without one), refuses more than four Lambda@Edge associations in a behaviour
+ * (TooManyLambdaFunctionAssociations), two of one event type, {@code IncludeBody} on a response
+ * event, a function of another account, and associations that are not numbered versions of
+ * existing us-east-1 functions within the viewer-request limits (InvalidLambdaFunctionAssociation),
+ * can stall an operation, and reports a changed distribution InProgress for
+ * {@link #deployDelay} before Deployed. Distributions of another account answer AccessDenied.
  */
 public final class CloudFrontApiStandIn implements AutoCloseable {
 
@@ -207,6 +210,11 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             error(exchange, 400, "InvalidArgument", problem);
             return;
         }
+        problem = tooMany(config);
+        if (problem != null) {
+            error(exchange, 400, "TooManyLambdaFunctionAssociations", problem);
+            return;
+        }
         problem = associations(config);
         if (problem != null) {
             error(exchange, 400, "InvalidLambdaFunctionAssociation", problem);
@@ -218,10 +226,13 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         reply(exchange, 200, distribution, distributionXml(distribution));
     }
 
-    /** CloudFront refuses a list whose Quantity is not the number of its Items. */
+    /** CloudFront refuses a list without its Quantity, or whose Quantity is not the number of its Items. */
     private static String quantities(Element element) {
         Element quantity = child(element, "Quantity");
         Element items = child(element, "Items");
+        if (quantity == null && items != null) {
+            return element.getTagName() + ": Items without the Quantity every list must have";
+        }
         if (quantity != null) {
             int count = 0;
             for (Node n = items == null ? null : items.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -242,8 +253,49 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         return null;
     }
 
+    /** A cache behaviour takes at most one Lambda@Edge function per event type: four. */
+    private static String tooMany(Document config) {
+        NodeList lists = config.getElementsByTagName("LambdaFunctionAssociations");
+        for (int i = 0; i < lists.getLength(); i++) {
+            Element items = child((Element) lists.item(i), "Items");
+            int count = 0;
+            for (Node n = items == null ? null : items.getFirstChild(); n != null; n = n.getNextSibling()) {
+                count += n instanceof Element ? 1 : 0;
+            }
+            if (count > 4) {
+                return "Your request contains more Lambda@Edge function associations than are allowed per cache"
+                        + " behavior (4): " + count;
+            }
+        }
+        return null;
+    }
+
     /** What CloudFront checks of a Lambda@Edge association. */
     private String associations(Document config) {
+        NodeList lists = config.getElementsByTagName("LambdaFunctionAssociations");
+        for (int i = 0; i < lists.getLength(); i++) {
+            Element items = child((Element) lists.item(i), "Items");
+            java.util.Set<String> events = new java.util.HashSet<>();
+            for (Node n = items == null ? null : items.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element association) {
+                    String event = text(association, "EventType");
+                    if (event.isEmpty() || text(association, "LambdaFunctionARN").isEmpty()) {
+                        return "A Lambda@Edge function association needs a LambdaFunctionARN and an EventType";
+                    }
+                    if (!java.util.Set.of("viewer-request", "viewer-response", "origin-request", "origin-response")
+                            .contains(event)) {
+                        return "The event type '" + event + "' is not one of viewer-request, viewer-response,"
+                                + " origin-request, origin-response";
+                    }
+                    if (!events.add(event)) {
+                        return "A cache behavior can have only one function association per event type: " + event;
+                    }
+                    if ("true".equals(text(association, "IncludeBody")) && event.endsWith("-response")) {
+                        return "IncludeBody is allowed only on viewer-request and origin-request associations: " + event;
+                    }
+                }
+            }
+        }
         NodeList all = config.getElementsByTagName("LambdaFunctionAssociation");
         for (int i = 0; i < all.getLength(); i++) {
             Element association = (Element) all.item(i);
@@ -255,6 +307,10 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             }
             if (!parts[3].equals("us-east-1")) {
                 return "The function must be in region 'us-east-1'. (" + arn + ")";
+            }
+            if (!parts[4].equals(LambdaApiStandIn.ACCOUNT)) {
+                return "You cannot associate a Lambda function with a CloudFront distribution owned by another AWS"
+                        + " account. (" + arn + ")";
             }
             ObjectNode version = lambda.version(parts[6], parts[7]);
             if (version == null) {

@@ -30,7 +30,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code lambda}, us-east-1), keeps code hashes and numbered versions, reports an update as
  * InProgress for {@link #updateDelay} and refuses another update or a publish meanwhile, does not
  * publish a new version when nothing changed since the last one, and refuses a publish whose
- * {@code CodeSha256} is not the current code's. {@link #fail} makes a chosen call fail.
+ * {@code CodeSha256} is not the current code's. CreateFunction refuses, as Lambda does, a name
+ * outside {@code [a-zA-Z0-9-_]} or longer than 64, memory outside 128–10,240 MB and a timeout
+ * outside 1–900 s (ValidationException), and a runtime it does not offer. {@link #fail} makes a
+ * chosen call fail.
  */
 public final class LambdaApiStandIn implements AutoCloseable {
 
@@ -208,6 +211,20 @@ public final class LambdaApiStandIn implements AutoCloseable {
 
     private void create(HttpExchange exchange, JsonNode request) throws IOException {
         String name = request.path("FunctionName").asText();
+        // What Lambda's model constrains, refused as Lambda does before anything else.
+        String invalid = !name.matches("[a-zA-Z0-9_-]{1,64}") ? "Value '" + name + "' at 'functionName' failed to"
+                + " satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ (1 to 64)"
+                : request.has("MemorySize") && (request.get("MemorySize").asInt() < 128
+                        || request.get("MemorySize").asInt() > 10240) ? "Value '" + request.get("MemorySize")
+                        + "' at 'memorySize' failed to satisfy constraint: Member must have value between 128 and 10240"
+                : request.has("Timeout") && (request.get("Timeout").asInt() < 1 || request.get("Timeout").asInt() > 900)
+                        ? "Value '" + request.get("Timeout") + "' at 'timeout' failed to satisfy constraint: Member"
+                        + " must have value between 1 and 900"
+                : null;
+        if (invalid != null) {
+            error(exchange, 400, "ValidationException", "1 validation error detected: " + invalid);
+            return;
+        }
         String problem = functions.containsKey(name) ? "Function already exist: " + name
                 : !RUNTIMES.contains(request.path("Runtime").asText()) ? "Runtime " + request.path("Runtime") + " is not supported"
                 : !request.path("Role").asText().matches("arn:aws:iam::\\d{12}:role/.+") ? "Role " + request.path("Role") + " is not a role ARN"

@@ -335,6 +335,64 @@ class OperateCommandsTest {
         assertEquals(Map.of(), Map.copyOf(kept), "forgotten once put back");
     }
 
+    /**
+     * The CloudFront stand-in refuses what CloudFront refuses of Lambda@Edge associations, with
+     * CloudFront's error codes, so that a tool sending any of them fails here as it would there.
+     */
+    @Test
+    void theCloudFrontStandInRefusesTheAssociationsCloudFrontRefuses() {
+        run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
+        String mine = version(1);
+        String otherAccount = mine.replace(":" + LambdaApiStandIn.ACCOUNT + ":", ":999999999999:");
+        java.util.function.BiFunction<String, Boolean, LambdaFunctionAssociation> association = (event, body) ->
+                LambdaFunctionAssociation.builder().eventType(event).lambdaFunctionARN(mine).includeBody(body).build();
+        Map<String, java.util.function.Consumer<software.amazon.awssdk.services.cloudfront.model
+                .LambdaFunctionAssociations.Builder>> refused = new java.util.LinkedHashMap<>();
+        refused.put("InvalidArgument", l -> l.items(association.apply("viewer-request", false)));
+        refused.put("TooManyLambdaFunctionAssociations", l -> l.quantity(5).items(association.apply("viewer-request",
+                false), association.apply("viewer-response", false), association.apply("origin-request", false),
+                association.apply("origin-response", false), association.apply("viewer-request", false)));
+        refused.put("InvalidLambdaFunctionAssociation twice", l -> l.quantity(2).items(association.apply(
+                "viewer-request", false), association.apply("viewer-request", false)));
+        refused.put("InvalidLambdaFunctionAssociation body", l -> l.quantity(1).items(association.apply(
+                "viewer-response", true)));
+        refused.put("InvalidLambdaFunctionAssociation account", l -> l.quantity(1).items(LambdaFunctionAssociation
+                .builder().eventType("viewer-request").lambdaFunctionARN(otherAccount).build()));
+        refused.forEach((code, associations) -> {
+            var read = cloudFrontClient.getDistributionConfig(b -> b.id(APP_CI));
+            DistributionConfig config = read.distributionConfig();
+            DistributionConfig changed = config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior()
+                    .toBuilder().lambdaFunctionAssociations(associations).build()).build();
+            CloudFrontException e = assertThrows(CloudFrontException.class, () -> cloudFrontClient.updateDistribution(
+                    b -> b.id(APP_CI).ifMatch(read.eTag()).distributionConfig(changed)), code);
+            assertEquals(code.split(" ")[0], e.awsErrorDetails().errorCode(), code + ": " + e.getMessage());
+        });
+        // What the tool sends is taken.
+        assertEquals(Optional.of(mine), viewerRequest(APP_CI));
+    }
+
+    /** The Lambda stand-in refuses a function Lambda would not create: its name, memory, timeout, runtime. */
+    @Test
+    void theLambdaStandInRefusesWhatCreateFunctionRefuses() throws IOException {
+        byte[] zip = Files.readAllBytes(zipV1);
+        try (LambdaClient client = lambdaClient(Region.US_EAST_1, SECRET)) {
+            Map<String, java.util.function.Consumer<software.amazon.awssdk.services.lambda.model
+                    .CreateFunctionRequest.Builder>> refused = new java.util.LinkedHashMap<>();
+            refused.put("ValidationException name", b -> b.functionName("no spaces allowed"));
+            refused.put("ValidationException memory", b -> b.functionName("f1").memorySize(64));
+            refused.put("ValidationException timeout", b -> b.functionName("f2").timeout(901));
+            refused.put("InvalidParameterValueException runtime", b -> b.functionName("f3").runtime("nodejs4.3"));
+            refused.forEach((code, request) -> {
+                LambdaException e = assertThrows(LambdaException.class, () -> client.createFunction(b -> {
+                    b.runtime("nodejs22.x").role(ROLE).handler("index.handler").code(c -> c.zipFile(
+                            software.amazon.awssdk.core.SdkBytes.fromByteArray(zip)));
+                    request.accept(b);
+                }), code);
+                assertEquals(code.split(" ")[0], e.awsErrorDetails().errorCode(), code + ": " + e.getMessage());
+            });
+        }
+    }
+
     /** A stalled CloudFront call is a FAILED line within the call's bound, not a hung switch; the others are done. */
     @Test
     void aStalledCallFailsWithinItsBoundAndTheOthersAreDisabled() {
