@@ -67,7 +67,9 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     /** Calls by operation name and distribution, in order ("UpdateDistribution E2KP8SMSY4XB67"). */
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
-    private final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
+    private final Map<String, Duration> stalls = new ConcurrentHashMap<>();
+    /** Released on close, so that a stalled answer ends with the stand-in rather than after its delay. */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     public volatile Duration deployDelay = Duration.ofMillis(100);
 
     /** @param lambda where associated functions are looked up */
@@ -88,7 +90,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     }
 
     /** Every call of {@code operation} on {@code id} waits this long before it is answered (a stalled call). */
-    public void stall(String operation, String id, java.time.Duration delay) {
+    public void stall(String operation, String id, Duration delay) {
         stalls.put(operation + " " + id, delay);
     }
 
@@ -325,10 +327,10 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     }
 
     private boolean injected(HttpExchange exchange, String operation, String id) throws IOException {
-        java.time.Duration stall = stalls.get(operation + " " + id);
+        Duration stall = stalls.get(operation + " " + id);
         if (stall != null) {
             try {
-                Thread.sleep(stall.toMillis());
+                closed.await(stall.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
@@ -399,6 +401,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.close();
     }
 }

@@ -183,8 +183,8 @@ final class Tally {
             boolean get, int status, Origin origin, long bytes, long fullSize, String userAgent,
             String requestId) {
         boolean byFunction = origin == Origin.FUNCTION;
+        Decisions.Decided decided = requestId == null ? null : decisions.of(requestId);
         if (origin == Origin.UNKNOWN) {
-            Decisions.Decided decided = requestId == null ? null : decisions.of(requestId);
             byFunction = decided != null && decided.outcome().redirects();
             if (!byFunction) {
                 unknownOriginRedirects++;
@@ -240,7 +240,7 @@ final class Tally {
         if (upper != null) {
             add(blob, routed, Routed.UPPER, known);
         }
-        Cell exact = served || requestId == null ? null : exact(routed, requestId);
+        Cell exact = served || decided == null ? null : exact(routed, decided);
         if (exact == null) {
             add(blob, routed, served ? Routed.SERVED : Routed.REDIRECTED, known);
         } else {
@@ -280,9 +280,8 @@ final class Tally {
     }
 
     /** The cell of a logged 307 as the function's own decision line says it went, or null when no line does. */
-    private Cell exact(Routed routed, String requestId) {
-        Decisions.Decided decided = decisions.of(requestId);
-        if (decided == null || !decided.outcome().redirects() || decided.target() == null) {
+    private Cell exact(Routed routed, Decisions.Decided decided) {
+        if (!decided.outcome().redirects() || decided.target() == null) {
             return null;
         }
         if (routed.exact == null) {
