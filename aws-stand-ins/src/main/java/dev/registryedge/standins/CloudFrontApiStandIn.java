@@ -31,7 +31,11 @@ import org.w3c.dom.NodeList;
  * event, a function of another account, and associations that are not numbered versions of
  * existing us-east-1 functions within the viewer-request limits (InvalidLambdaFunctionAssociation),
  * can stall an operation, and reports a changed distribution InProgress for
- * {@link #deployDelay} before Deployed. Distributions of another account answer AccessDenied.
+ * {@link #deployDelay} before Deployed. Each distribution belongs to an account; a request signed
+ * with a key of another account ({@link AccessKeys}) answers AccessDenied, and so does one in
+ * {@link #otherAccount}. An update missing a member CloudFront requires (CallerReference,
+ * Origins, DefaultCacheBehavior, Comment, Enabled) is refused (MalformedInput); elements the
+ * stand-in does not know are kept and handed back, as CloudFront keeps what a newer API added.
  */
 public final class CloudFrontApiStandIn implements AutoCloseable {
 
@@ -42,6 +46,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
 
     /** One distribution: its configuration as the last writer sent it, its ETag, tags and state. */
     public static final class Distribution {
+        public final String account;
         public final String id;
         public final String arn;
         public volatile String configXml;
@@ -51,9 +56,10 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         /** Someone else changes its comment right after the next read. */
         public volatile boolean editAfterNextRead;
 
-        Distribution(String id, String configXml) {
+        Distribution(String account, String id, String configXml) {
+            this.account = account;
             this.id = id;
-            this.arn = "arn:aws:cloudfront::" + LambdaApiStandIn.ACCOUNT + ":distribution/" + id;
+            this.arn = "arn:aws:cloudfront::" + account + ":distribution/" + id;
             this.configXml = configXml;
         }
     }
@@ -74,7 +80,11 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
 
     /** @param lambda where associated functions are looked up */
     public CloudFrontApiStandIn(Map<String, String> secretsByAccessKey, LambdaApiStandIn lambda) {
-        this.signatures = new SigV4Verifier("cloudfront", "us-east-1", secretsByAccessKey);
+        this(AccessKeys.of(secretsByAccessKey), lambda);
+    }
+
+    public CloudFrontApiStandIn(AccessKeys keys, LambdaApiStandIn lambda) {
+        this.signatures = new SigV4Verifier("cloudfront", "us-east-1", keys);
         this.lambda = lambda;
         server = new LoopbackServer(this::answer);
     }
@@ -84,7 +94,12 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     }
 
     public Distribution add(String id, String configXml) {
-        Distribution distribution = new Distribution(id, configXml);
+        return add(LambdaApiStandIn.ACCOUNT, id, configXml);
+    }
+
+    /** A distribution of {@code account}. */
+    public Distribution add(String account, String id, String configXml) {
+        Distribution distribution = new Distribution(account, id, configXml);
         distributions.put(id, distribution);
         return distribution;
     }
@@ -116,6 +131,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
         Map<String, String> query = LoopbackServer.query(exchange);
+        String caller = signatures.account(exchange);
         if (path.equals(PREFIX + "tagging")) {
             String arn = query.getOrDefault("Resource", "");
             Distribution distribution = distributions.values().stream().filter(d -> d.arn.equals(arn)).findFirst()
@@ -124,6 +140,11 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
                     : method.equals("POST") && "Untag".equals(query.get("Operation")) ? "UntagResource"
                     : method.equals("GET") ? "ListTagsForResource" : null;
             calls.add(operation + " " + (distribution == null ? arn : distribution.id));
+            if (distribution != null && !distribution.account.equals(caller)) {
+                error(exchange, 403, "AccessDenied", "User: arn:aws:iam::" + caller + ":user/operator is not"
+                        + " authorized to perform: cloudfront:" + operation + " on resource: " + arn);
+                return;
+            }
             if (operation == null || distribution == null) {
                 error(exchange, operation == null ? 400 : 404, operation == null ? "InvalidArgument" : "NoSuchResource",
                         method + " " + exchange.getRequestURI());
@@ -170,12 +191,13 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         if (injected(exchange, operation, id)) {
             return;
         }
-        if (otherAccount.contains(id)) {
-            error(exchange, 403, "AccessDenied", "User is not authorized to perform: cloudfront:" + operation
-                    + " on resource: arn:aws:cloudfront::" + LambdaApiStandIn.ACCOUNT + ":distribution/" + id);
+        Distribution distribution = distributions.get(id);
+        if (otherAccount.contains(id) || distribution != null && !distribution.account.equals(caller)) {
+            error(exchange, 403, "AccessDenied", "User: arn:aws:iam::" + caller + ":user/operator is not authorized"
+                    + " to perform: cloudfront:" + operation + " on resource: arn:aws:cloudfront::" + caller
+                    + ":distribution/" + id);
             return;
         }
-        Distribution distribution = distributions.get(id);
         if (distribution == null) {
             error(exchange, 404, "NoSuchDistribution", "The specified distribution does not exist.");
             return;
@@ -207,7 +229,12 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             return;
         }
         Document config = parse(body);
-        String problem = config == null ? "the body is not XML" : quantities(config.getDocumentElement());
+        String missing = config == null ? "the body is not XML" : required(config.getDocumentElement());
+        if (missing != null) {
+            error(exchange, 400, "MalformedInput", missing);
+            return;
+        }
+        String problem = quantities(config.getDocumentElement());
         if (problem != null) {
             error(exchange, 400, "InvalidArgument", problem);
             return;
@@ -217,7 +244,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             error(exchange, 400, "TooManyLambdaFunctionAssociations", problem);
             return;
         }
-        problem = associations(config);
+        problem = associations(config, distribution.account);
         if (problem != null) {
             error(exchange, 400, "InvalidLambdaFunctionAssociation", problem);
             return;
@@ -226,6 +253,16 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         distribution.eTag++;
         distribution.deployedAt = Instant.now().plus(deployDelay);
         reply(exchange, 200, distribution, distributionXml(distribution));
+    }
+
+    /** The members of a DistributionConfig CloudFront will not do without. */
+    private static String required(Element config) {
+        for (String member : List.of("CallerReference", "Origins", "DefaultCacheBehavior", "Comment", "Enabled")) {
+            if (child(config, member) == null) {
+                return "DistributionConfig is missing the required member " + member;
+            }
+        }
+        return null;
     }
 
     /** CloudFront refuses a list without its Quantity, or whose Quantity is not the number of its Items. */
@@ -273,7 +310,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     }
 
     /** What CloudFront checks of a Lambda@Edge association. */
-    private String associations(Document config) {
+    private String associations(Document config, String account) {
         NodeList lists = config.getElementsByTagName("LambdaFunctionAssociations");
         for (int i = 0; i < lists.getLength(); i++) {
             Element items = child((Element) lists.item(i), "Items");
@@ -310,11 +347,11 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             if (!parts[3].equals("us-east-1")) {
                 return "The function must be in region 'us-east-1'. (" + arn + ")";
             }
-            if (!parts[4].equals(LambdaApiStandIn.ACCOUNT)) {
+            if (!parts[4].equals(account)) {
                 return "You cannot associate a Lambda function with a CloudFront distribution owned by another AWS"
                         + " account. (" + arn + ")";
             }
-            ObjectNode version = lambda.version(parts[6], parts[7]);
+            ObjectNode version = lambda.version(account, parts[6], parts[7]);
             if (version == null) {
                 return "The function does not exist: " + arn;
             }

@@ -33,7 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code CodeSha256} is not the current code's. CreateFunction refuses, as Lambda does, a name
  * outside {@code [a-zA-Z0-9-_]} or longer than 64, memory outside 128–10,240 MB and a timeout
  * outside 1–900 s (ValidationException), and a runtime it does not offer. {@link #fail} makes a
- * chosen call fail.
+ * chosen call fail. Each account has functions of its own, told apart, as AWS does, by the key a
+ * request is signed with ({@link AccessKeys}).
  */
 public final class LambdaApiStandIn implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class LambdaApiStandIn implements AutoCloseable {
 
     /** A function's $LATEST and its published versions. */
     public static final class Function {
+        public final String account;
         public final String name;
         public String runtime;
         public String role;
@@ -60,14 +62,17 @@ public final class LambdaApiStandIn implements AutoCloseable {
         boolean pending;
         public final List<ObjectNode> versions = new CopyOnWriteArrayList<>();
 
-        Function(String name) {
+        Function(String account, String name) {
+            this.account = account;
             this.name = name;
         }
     }
 
     private final LoopbackServer server;
     private final SigV4Verifier signatures;
-    public final Map<String, Function> functions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Function>> accounts = new ConcurrentHashMap<>();
+    /** The functions of {@link #ACCOUNT}. */
+    public final Map<String, Function> functions = functions(ACCOUNT);
     /** Calls by operation name, in order ("PublishVersion registry-edge"). */
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<String, int[]> failures = new ConcurrentHashMap<>();
@@ -77,7 +82,11 @@ public final class LambdaApiStandIn implements AutoCloseable {
     public volatile int pageSize = 50;
 
     public LambdaApiStandIn(Map<String, String> secretsByAccessKey) {
-        signatures = new SigV4Verifier("lambda", "us-east-1", secretsByAccessKey);
+        this(AccessKeys.of(secretsByAccessKey));
+    }
+
+    public LambdaApiStandIn(AccessKeys keys) {
+        signatures = new SigV4Verifier("lambda", "us-east-1", keys);
         server = new LoopbackServer(this::answer);
     }
 
@@ -98,22 +107,37 @@ public final class LambdaApiStandIn implements AutoCloseable {
 
     /** A function that exists already, with one published version: what another tool deployed. */
     public Function seed(String name, String runtime, int timeout, int memorySize) {
-        Function function = new Function(name);
+        return seed(ACCOUNT, name, runtime, timeout, memorySize);
+    }
+
+    /** The functions of an account, by name. */
+    public Map<String, Function> functions(String account) {
+        return accounts.computeIfAbsent(account, a -> new ConcurrentHashMap<>());
+    }
+
+    /** A function that exists already in {@code account}. */
+    public Function seed(String account, String name, String runtime, int timeout, int memorySize) {
+        Function function = new Function(account, name);
         function.runtime = runtime;
-        function.role = "arn:aws:iam::" + ACCOUNT + ":role/seed";
+        function.role = "arn:aws:iam::" + account + ":role/seed";
         function.handler = "index.handler";
         function.timeout = timeout;
         function.memorySize = memorySize;
         setCode(function, ("seed " + name).getBytes(StandardCharsets.UTF_8));
         function.updatedUntil = Instant.now();
-        functions.put(name, function);
+        functions(account).put(name, function);
         function.versions.add(configuration(function, "1"));
         return function;
     }
 
     /** The configuration of {@code name:version} as Lambda reports it, or null. */
     public ObjectNode version(String name, String version) {
-        Function function = functions.get(name);
+        return version(ACCOUNT, name, version);
+    }
+
+    /** The configuration of {@code name:version} in {@code account}, or null. */
+    public ObjectNode version(String account, String name, String version) {
+        Function function = functions(account).get(name);
         return function == null ? null : function.versions.stream().filter(v -> v.get("Version").asText()
                 .equals(version)).findFirst().orElse(null);
     }
@@ -151,6 +175,7 @@ public final class LambdaApiStandIn implements AutoCloseable {
         JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         String name = target == null ? request.path("FunctionName").asText() : nameOf(target);
         calls.add(operation + " " + name);
+        Map<String, Function> functions = functions(signatures.account(exchange));
         int[] failure = failures.get(operation);
         if (failure != null && failure[1]-- > 0) {
             error(exchange, failure[0], failureCodes.get(operation), "failure injected by the test");
@@ -158,18 +183,18 @@ public final class LambdaApiStandIn implements AutoCloseable {
         }
         synchronized (this) {
             switch (operation) {
-                case "CreateFunction" -> create(exchange, request);
-                case "GetFunction" -> withFunction(exchange, name, f -> {
+                case "CreateFunction" -> create(exchange, request, functions, signatures.account(exchange));
+                case "GetFunction" -> withFunction(exchange, functions.get(name), name, f -> {
                     ObjectNode answer = JSON.createObjectNode();
                     answer.set("Configuration", configurationOf(f, qualifierOf(exchange, target)));
                     answer.putObject("Code").put("RepositoryType", "S3").put("Location", "https://example.invalid/");
                     return answer;
                 });
-                case "GetFunctionConfiguration" -> withFunction(exchange, name, f -> configurationOf(f,
+                case "GetFunctionConfiguration" -> withFunction(exchange, functions.get(name), name, f -> configurationOf(f,
                         qualifierOf(exchange, target)));
-                case "UpdateFunctionCode" -> withFunction(exchange, name, f -> updateCode(f, request));
-                case "PublishVersion" -> withFunction(exchange, name, f -> publish(f, request));
-                case "ListVersionsByFunction" -> withFunction(exchange, name, f -> list(f, exchange));
+                case "UpdateFunctionCode" -> withFunction(exchange, functions.get(name), name, f -> updateCode(f, request));
+                case "PublishVersion" -> withFunction(exchange, functions.get(name), name, f -> publish(f, request));
+                case "ListVersionsByFunction" -> withFunction(exchange, functions.get(name), name, f -> list(f, exchange));
                 default -> throw new IllegalStateException(operation);
             }
         }
@@ -191,11 +216,12 @@ public final class LambdaApiStandIn implements AutoCloseable {
         }
     }
 
-    private void withFunction(HttpExchange exchange, String name, Action action) throws IOException {
-        Function function = functions.get(name);
+    private void withFunction(HttpExchange exchange, Function function, String name, Action action)
+            throws IOException {
         try {
             if (function == null) {
-                throw new Failure(404, "ResourceNotFoundException", "Function not found: " + arn(name));
+                throw new Failure(404, "ResourceNotFoundException", "Function not found: "
+                        + arn(signatures.account(exchange), name));
             }
             ObjectNode answer = action.on(function);
             reply(exchange, exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("PUT")
@@ -209,7 +235,8 @@ public final class LambdaApiStandIn implements AutoCloseable {
         }
     }
 
-    private void create(HttpExchange exchange, JsonNode request) throws IOException {
+    private void create(HttpExchange exchange, JsonNode request, Map<String, Function> functions, String account)
+            throws IOException {
         String name = request.path("FunctionName").asText();
         // What Lambda's model constrains, refused as Lambda does before anything else.
         String invalid = !name.matches("[a-zA-Z0-9_-]{1,64}") ? "Value '" + name + "' at 'functionName' failed to"
@@ -235,7 +262,7 @@ public final class LambdaApiStandIn implements AutoCloseable {
                     functions.containsKey(name) ? "ResourceConflictException" : "InvalidParameterValueException", problem);
             return;
         }
-        Function function = new Function(name);
+        Function function = new Function(account, name);
         function.runtime = request.path("Runtime").asText();
         function.role = request.path("Role").asText();
         function.handler = request.path("Handler").asText();
@@ -292,7 +319,7 @@ public final class LambdaApiStandIn implements AutoCloseable {
     private static void busy(Function function) throws Failure {
         if (Instant.now().isBefore(function.updatedUntil)) {
             throw new Failure(409, "ResourceConflictException", "The operation cannot be performed at this time."
-                    + " An update is in progress for resource: " + arn(function.name));
+                    + " An update is in progress for resource: " + arn(function.account, function.name));
         }
     }
 
@@ -310,9 +337,10 @@ public final class LambdaApiStandIn implements AutoCloseable {
         if (qualifier == null || qualifier.equals("$LATEST")) {
             return configuration(function, "$LATEST");
         }
-        ObjectNode version = version(function.name, qualifier);
+        ObjectNode version = version(function.account, function.name, qualifier);
         if (version == null) {
-            throw new Failure(404, "ResourceNotFoundException", "Function not found: " + arn(function.name) + ":" + qualifier);
+            throw new Failure(404, "ResourceNotFoundException", "Function not found: "
+                    + arn(function.account, function.name) + ":" + qualifier);
         }
         return version;
     }
@@ -324,7 +352,8 @@ public final class LambdaApiStandIn implements AutoCloseable {
         }
         ObjectNode node = JSON.createObjectNode();
         node.put("FunctionName", function.name);
-        node.put("FunctionArn", version.equals("$LATEST") ? arn(function.name) : arn(function.name) + ":" + version);
+        String arn = arn(function.account, function.name);
+        node.put("FunctionArn", version.equals("$LATEST") ? arn : arn + ":" + version);
         node.put("Runtime", function.runtime);
         node.put("Role", function.role);
         node.put("Handler", function.handler);
@@ -342,8 +371,8 @@ public final class LambdaApiStandIn implements AutoCloseable {
         return node;
     }
 
-    static String arn(String name) {
-        return "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name;
+    static String arn(String account, String name) {
+        return "arn:aws:lambda:us-east-1:" + account + ":function:" + name;
     }
 
     /** A function named by name, partial ARN or ARN (with or without a version). */

@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks a header-signed AWS request as an AWS service does: recomputes the SigV4 signature from
  * what arrived (path encoded twice, as every service but S3 expects), with the JDK's own SHA-256
  * and HMAC, so that it shares no code with the signer under test; and checks the credential
- * scope names this service in us-east-1 and the clock is within 15 minutes.
+ * scope names this service in us-east-1 and the clock is within 15 minutes. A temporary key
+ * must come with the session token it was issued with.
  */
 public final class SigV4Verifier {
 
@@ -28,12 +29,24 @@ public final class SigV4Verifier {
 
     private final String service;
     private final String region;
-    private final Map<String, String> secretsByAccessKey;
+    private final AccessKeys keys;
 
     public SigV4Verifier(String service, String region, Map<String, String> secretsByAccessKey) {
+        this(service, region, AccessKeys.of(secretsByAccessKey));
+    }
+
+    public SigV4Verifier(String service, String region, AccessKeys keys) {
         this.service = service;
         this.region = region;
-        this.secretsByAccessKey = secretsByAccessKey;
+        this.keys = keys;
+    }
+
+    /** The account whose key signed the request (call after {@link #problem} found none). */
+    public String account(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        int at = authorization.indexOf("Credential=");
+        String key = authorization.substring(at + "Credential=".length()).split("/")[0];
+        return keys.accountOf(key);
     }
 
     /** Null when the request is signed as the service expects, else what is wrong with it. */
@@ -64,9 +77,14 @@ public final class SigV4Verifier {
         if (!scope[2].equals(region) || !scope[3].equals(service)) {
             return "credential scope " + scope[2] + "/" + scope[3] + ", expected " + region + "/" + service;
         }
-        String secret = secretsByAccessKey.get(scope[0]);
-        if (secret == null) {
+        AccessKeys.Key issued = keys.get(scope[0]);
+        if (issued == null) {
             return "unknown access key " + scope[0];
+        }
+        String secret = issued.secret();
+        if (issued.sessionToken() != null && !issued.sessionToken().equals(
+                exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"))) {
+            return "temporary key " + scope[0] + " without the session token it was issued with";
         }
         String amzDate = exchange.getRequestHeaders().getFirst("X-Amz-Date");
         if (amzDate == null || !amzDate.startsWith(scope[1])) {

@@ -1,6 +1,13 @@
 package dev.registryedge.cli;
 
-import dev.registryedge.cli.deploy.EdgeOperations;
+import dev.registryedge.cli.deploy.AccountSession;
+import dev.registryedge.cli.deploy.Console;
+import dev.registryedge.cli.deploy.Fleet;
+import dev.registryedge.cli.deploy.FleetRunner;
+import dev.registryedge.cli.deploy.Interruption;
+import dev.registryedge.cli.deploy.NewFunction;
+import dev.registryedge.cli.deploy.Operations;
+import dev.registryedge.cli.deploy.RawResponses;
 import dev.registryedge.cli.deploy.FunctionArns;
 import dev.registryedge.cli.deploy.LocalZip;
 import dev.registryedge.cli.deploy.StatusTable;
@@ -18,25 +25,47 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * deploy, status, disable, enable and rollback: the arguments, checked before any call, and the
- * SDK clients; {@link EdgeOperations} does the work.
+ * deploy, status, disable, enable and rollback: the arguments, checked before any call, the fleet
+ * file, the SDK clients for each account, exit codes; {@link Operations} does the work.
  */
 final class OperateCommands {
 
+    /** Where the fleet file is looked for when --fleet names none. */
+    static final Path DEFAULT_FLEET = Path.of("data", "fleet.json");
+    /** How the operator's sessions in the fleet's accounts are named (CloudTrail shows it). */
+    static final String SESSION_NAME = "registry-edge-operator";
+
+    /** Exit codes. */
+    static final int DONE = 0;
+    static final int NOT_DONE = 1;
+    /** Every change made, but CloudFront had not deployed all of them when the wait ended. */
+    static final int NOT_YET_DEPLOYED = 3;
+
     private OperateCommands() {}
+
+    static int exitCode(FleetRunner.Outcome outcome) {
+        if (!outcome.actedOn() || outcome.failed() > 0) {
+            return NOT_DONE;
+        }
+        return outcome.deployed() ? DONE : NOT_YET_DEPLOYED;
+    }
 
     /** Which function and distributions a command acts on, and where the AWS APIs are. */
     static final class Target {
@@ -44,12 +73,18 @@ final class OperateCommands {
         private CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--function", defaultValue = "registry-edge", paramLabel = "NAME|ARN",
-                description = "the function, in us-east-1 (default: ${DEFAULT-VALUE})")
+                description = "the function, in us-east-1 (default: ${DEFAULT-VALUE}); a fleet file's account may"
+                        + " name its own")
         String function;
 
+        @Option(names = "--fleet", paramLabel = "FILE", description = "the fleet file: each distribution's account"
+                + " and the role to assume there (default: data/fleet.json where it exists; without one, every"
+                + " distribution is in the account of these credentials)")
+        Path fleetFile;
+
         @Option(names = {"-d", "--distribution"}, paramLabel = "ID",
-                description = "a distribution to act on (repeatable; default: every one in the routing configuration"
-                        + " that these credentials can see)")
+                description = "a distribution to act on (repeatable; default: every one in the routing configuration;"
+                        + " without a fleet file, every one these credentials can see)")
         List<String> distributions = new ArrayList<>();
 
         @Option(names = "--poll-interval", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
@@ -93,31 +128,82 @@ final class OperateCommands {
             }
         }
 
-        /** Runs one operation with clients built for it, closed afterwards. */
-        int run(Main main, Changes changes, java.util.function.ToIntFunction<EdgeOperations> operation) {
-            check(main.builtIn.routing());
-            // Every call bounded: one stalled answer must not hold an emergency switch for minutes.
-            var lambda = LambdaClient.builder().region(Region.US_EAST_1)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
-                    .credentialsProvider(DefaultCredentialsProvider.builder().build());
+        /**
+         * The fleet file: {@code --fleet}, else {@code data/fleet.json} where it exists; without
+         * one, every distribution is in the account of the caller's credentials.
+         */
+        Fleet fleet(RoutingConfig routing) {
+            Path file = fleetFile != null ? fleetFile : DEFAULT_FLEET;
+            if (fleetFile == null && !Files.exists(file)) {
+                return Fleet.callersOwn(routing, function);
+            }
+            try {
+                return Fleet.read(file, routing, function);
+            } catch (IllegalArgumentException invalid) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fleet " + invalid.getMessage());
+            }
+        }
+
+        /** Runs one operation on clients built for each account, closed afterwards; Ctrl-C lets changes in flight finish. */
+        int run(Main main, Changes changes, ToIntFunction<Operations> operation) {
+            RoutingConfig routing = main.builtIn.routing();
+            check(routing);
+            Fleet fleet = fleet(routing);
+            var settings = new FleetRunner.Settings(changes.dryRun, !changes.noWait, pollInterval, changes.waitTimeout,
+                    changes.records);
+            Console console = new Console(main.out, main.err);
+            // A change in flight finishes within its call's bound; its record takes one more call.
+            Interruption interruption = new Interruption(callTimeout.multipliedBy(2), main.err);
+            interruption.install();
+            try (FleetRunner runner = new FleetRunner(fleet, routing, account -> open(account, settings, console),
+                    settings, console, interruption)) {
+                return operation.applyAsInt(new Operations(runner, console));
+            } finally {
+                interruption.uninstall();
+            }
+        }
+
+        /**
+         * Clients for one account, with the SDK's standard configuration (profiles, {@code
+         * AWS_ENDPOINT_URL_<SERVICE>}) and every call bounded: one stalled answer must not hold an
+         * emergency switch for minutes. In an account with a role, the role is assumed first, so
+         * that an account out of reach says so on its own lines.
+         */
+        private AccountSession open(Fleet.Account account, FleetRunner.Settings settings, Console console) {
+            AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+            if (account.roleArn().isPresent()) {
+                StsClient sts = StsClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
+                        .build();
+                StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                        .refreshRequest(r -> r.roleArn(account.roleArn().get()).roleSessionName(SESSION_NAME))
+                        .build();
+                try {
+                    assumed.resolveCredentials();
+                } catch (RuntimeException refused) {
+                    assumed.close();
+                    sts.close();
+                    throw refused;
+                }
+                credentials = assumed;
+            }
             // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would sign
             // as "aws-global" when the endpoint is overridden.
-            var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1)
+            var lambda = LambdaClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
-                    .credentialsProvider(DefaultCredentialsProvider.builder().build());
+                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout));
+            var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout)
+                            .addExecutionInterceptor(new RawResponses()));
             if (lambdaEndpoint != null) {
                 lambda.endpointOverride(lambdaEndpoint);
             }
             if (cloudFrontEndpoint != null) {
                 cloudFront.endpointOverride(cloudFrontEndpoint);
             }
-            try (LambdaClient lambdaClient = lambda.build(); CloudFrontClient cloudFrontClient = cloudFront.build()) {
-                return operation.applyAsInt(new EdgeOperations(lambdaClient, cloudFrontClient, main.builtIn.routing(),
-                        new EdgeOperations.Settings(function, changes.dryRun, !changes.noWait, pollInterval,
-                                changes.waitTimeout, changes.records), main.out, main.err));
-            }
+            return new AccountSession(account, lambda.build(), cloudFront.build(), settings, console);
         }
     }
 
@@ -186,16 +272,16 @@ final class OperateCommands {
                 code = LocalZip.read(zip);
             } catch (IllegalArgumentException refused) {
                 main.err.println("registry-edge: " + refused.getMessage());
-                return EdgeOperations.NOT_DONE;
+                return NOT_DONE;
             }
             return super.call();
         }
 
         @Override
-        int operate(EdgeOperations operations) {
-            return operations.deploy(code, StatusTable.versionDescription(main.builtIn.createDate(),
-                    main.builtIn.syncToken()), Optional.ofNullable(role).map(arn -> new EdgeOperations.NewFunction(arn,
-                    runtime)), target.distributions);
+        int operate(Operations operations) {
+            return exitCode(operations.deploy(code, StatusTable.versionDescription(main.builtIn.createDate(),
+                    main.builtIn.syncToken()), Optional.ofNullable(role).map(arn -> new NewFunction(arn, runtime)),
+                    target.distributions));
         }
     }
 
@@ -229,17 +315,10 @@ final class OperateCommands {
             }
             target.check(main.builtIn.routing());
             StatusTable table = new StatusTable(Clock.systemUTC());
-            Optional<LocalZip> local = Optional.empty();
-            if (Files.exists(zip)) {
-                try {
-                    local = Optional.of(LocalZip.read(zip));
-                } catch (IllegalArgumentException unusable) {
-                    main.err.println("registry-edge: " + unusable.getMessage());
-                }
-            }
+            Optional<LocalZip> local = localZipIfAny(zip, main);
             Optional<LocalZip> zipRead = local;
-            int status = target.run(main, Changes.none(), operations -> operations.status(zipRead,
-                    target.distributions, table));
+            int status = target.run(main, Changes.none(), operations -> exitCode(operations.status(zipRead,
+                    target.distributions, table)));
             String mapAge = table.mapAge(main.builtIn.createDate());
             if (output.equals("json")) {
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -271,8 +350,14 @@ final class OperateCommands {
                     + " every change when the wait ended."})
     static final class Disable extends Changing {
         @Override
-        int operate(EdgeOperations operations) {
-            return operations.disable(target.distributions);
+        int operate(Operations operations) {
+            FleetRunner.Outcome outcome = operations.disable(target.distributions);
+            if (!changes.dryRun && outcome.actedOn() && outcome.failed() == 0) {
+                main.out.println(outcome.changed() > 0
+                        ? "disabled: CloudFront serves blobs itself wherever the change is deployed; `enable` undoes it"
+                        : "nothing to disable: the function was associated with none of these distributions");
+            }
+            return exitCode(outcome);
         }
     }
 
@@ -286,12 +371,18 @@ final class OperateCommands {
                 description = "associate this published version where disable recorded nothing")
         private String version;
 
+        @Option(names = "--zip", paramLabel = "FILE", description = "where neither disable nor a deploy recorded"
+                + " anything, the newest published version with this build's code is put back (default:"
+                + " edge-function.zip beside this jar)")
+        private Path zip = defaultZip();
+
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
         @Override
-        int operate(EdgeOperations operations) {
-            return operations.enable(target.distributions, Optional.ofNullable(version));
+        int operate(Operations operations) {
+            return exitCode(operations.enable(target.distributions, Optional.ofNullable(version),
+                    localZipIfAny(zip, main)));
         }
 
         @Override
@@ -311,8 +402,8 @@ final class OperateCommands {
                     + " every change when the wait ended."})
     static final class Rollback extends Changing {
         @Override
-        int operate(EdgeOperations operations) {
-            return operations.rollback(target.distributions);
+        int operate(Operations operations) {
+            return exitCode(operations.rollback(target.distributions));
         }
     }
 
@@ -327,11 +418,24 @@ final class OperateCommands {
         @Mixin
         Changes changes;
 
-        abstract int operate(EdgeOperations operations);
+        abstract int operate(Operations operations);
 
         @Override
         public Integer call() {
             return target.run(main, changes, this::operate);
+        }
+    }
+
+    /** The local build to compare with, where there is one; one that cannot be used is said and ignored. */
+    private static Optional<LocalZip> localZipIfAny(Path zip, Main main) {
+        if (!Files.exists(zip)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalZip.read(zip));
+        } catch (IllegalArgumentException unusable) {
+            main.err.println("registry-edge: " + unusable.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.cli.deploy.BlobBehaviour;
-import dev.registryedge.cli.deploy.EdgeOperations;
+import dev.registryedge.cli.deploy.Records;
 import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.standins.CloudFrontApiStandIn;
 import dev.registryedge.standins.LambdaApiStandIn;
@@ -131,7 +131,7 @@ class OperateCommandsTest {
             assertEquals("Deployed", status(id), id);
             // What it replaced and what it installed are kept for rollback.
             assertEquals(legacy() + " " + version(1), cloudFront.distributions.get(id).tags.get(
-                    EdgeOperations.LAST_DEPLOY_TAG));
+                    Records.LAST_DEPLOY));
         }
         assertTrue(stdout().contains("created function registry-edge (nodejs22.x)"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): viewer-request legacy-redirect:1 -> registry-edge:1"), output());
@@ -165,7 +165,7 @@ class OperateCommandsTest {
         for (String id : ALL) {
             assertEquals(Optional.of(version(2)), viewerRequest(id), id);
             assertEquals(version(1) + " " + version(2), cloudFront.distributions.get(id).tags.get(
-                    EdgeOperations.LAST_DEPLOY_TAG));
+                    Records.LAST_DEPLOY));
         }
         assertTrue(stdout().contains("uploaded " + zipV2), output());
         assertTrue(stdout().contains("published registry-edge:2"), output());
@@ -206,7 +206,7 @@ class OperateCommandsTest {
     void rollbackRefusesWhereSomethingElseThanTheLastDeployIsAssociated() {
         run("deploy", "--zip", zipV1.toString(), "--role", ROLE);
         run("deploy", "--zip", zipV2.toString());
-        cloudFront.distributions.get(APP_CI).tags.put(EdgeOperations.LAST_DEPLOY_TAG, legacy() + " " + version(1));
+        cloudFront.distributions.get(APP_CI).tags.put(Records.LAST_DEPLOY, legacy() + " " + version(1));
 
         assertEquals(1, run("rollback"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: registry-edge:2 is associated, not registry-edge:1"
@@ -315,7 +315,7 @@ class OperateCommandsTest {
                 writes.toString());
         ALL.forEach(id -> assertEquals(Optional.empty(), viewerRequest(id), id + " disabled all the same"));
         assertTrue(stderr().contains(APP_CI + " (app.ci): could not record '" + version(2) + "' in tag "
-                + EdgeOperations.DISABLED_TAG), output());
+                + Records.DISABLED), output());
         assertTrue(stderr().contains("kept in " + records + ". To restore it: registry-edge enable --function"
                 + " registry-edge -d " + APP_CI + " --function-version 2"), output());
         java.util.Properties kept = new java.util.Properties();
@@ -323,7 +323,7 @@ class OperateCommandsTest {
             kept.load(in);
         }
         assertEquals(Map.of(APP_CI, version(2)), Map.copyOf(kept), "only the one whose tag was refused");
-        assertNull(cloudFront.distributions.get(APP_CI).tags.get(EdgeOperations.DISABLED_TAG));
+        assertNull(cloudFront.distributions.get(APP_CI).tags.get(Records.DISABLED));
 
         assertEquals(0, run("enable"), output());
         ALL.forEach(id -> assertEquals(Optional.of(version(2)), viewerRequest(id), id + " restored exactly"));
@@ -418,7 +418,7 @@ class OperateCommandsTest {
         assertEquals(1, run("enable"), output());
         assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: no association recorded by disable"), output());
         assertEquals(Optional.of(version(2)), viewerRequest(BUILD01));
-        assertEquals(Optional.empty(), cloudFront.distributions.get(BUILD01).tags.get(EdgeOperations.DISABLED_TAG) == null
+        assertEquals(Optional.empty(), cloudFront.distributions.get(BUILD01).tags.get(Records.DISABLED) == null
                 ? Optional.empty() : Optional.of("still there"), "enable removes what disable recorded");
 
         run("disable", "-d", BUILD01);
@@ -479,11 +479,10 @@ class OperateCommandsTest {
                 + " (NoSuchDistribution"), output());
         assertEquals(Optional.of(version(1)), viewerRequest(APP_CI));
 
-        // Named, an unreadable distribution is an error: rollback stops before any change...
+        // Named, an unreadable distribution is a failure on its line; the others are done.
         assertEquals(1, run("rollback", "-d", BUILD01, "-d", APP_CI), output());
-        assertTrue(stderr().contains(BUILD01 + " (build01): AccessDenied"), output());
-        assertTrue(stderr().contains("nothing changed"), output());
-        // ...and the emergency switch reports it and goes on.
+        assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: AccessDenied"), output());
+        assertEquals(Optional.of(legacy()), viewerRequest(APP_CI));
         assertEquals(1, run("disable", "-d", BUILD01, "-d", APP_CI), output());
         assertTrue(stdout().contains(BUILD01 + " (build01): FAILED: AccessDenied"), output());
         assertEquals(Optional.empty(), viewerRequest(APP_CI));
@@ -502,13 +501,14 @@ class OperateCommandsTest {
         assertTrue(lines.get(0).endsWith("ip-ranges 2026-01-01 (" + java.time.Duration.between(
                 java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.now()).toDays() + " days old)"),
                 lines.get(0));
-        assertEquals(List.of("DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP", "MAP", "PUBLISHED"),
+        assertEquals(List.of("DISTRIBUTION", "NAME", "ACCOUNT", "VIEWER-REQUEST", "CODE", "STATE", "IP", "MAP",
+                "PUBLISHED"),
                 List.of(lines.get(1).split(" +")));
         String appCi = lines.stream().filter(line -> line.startsWith(APP_CI)).findFirst().orElseThrow();
-        assertTrue(appCi.matches(APP_CI + " +app\\.ci +registry-edge:1 +differs +Deployed +2026-01-01 \\(\\d+ days old\\)"
+        assertTrue(appCi.matches(APP_CI + " +app\\.ci +" + LambdaApiStandIn.ACCOUNT + " +registry-edge:1 +differs +Deployed +2026-01-01 \\(\\d+ days old\\)"
                 + " +\\d{4}-\\d\\d-\\d\\d \\(0 days ago\\)"), appCi);
         String build03 = lines.stream().filter(line -> line.startsWith(BUILD03)).findFirst().orElseThrow();
-        assertTrue(build03.matches(BUILD03 + " +build03 +disabled +- +InProgress +- +-"), build03);
+        assertTrue(build03.matches(BUILD03 + " +build03 +" + LambdaApiStandIn.ACCOUNT + " +disabled +- +InProgress +- +-"), build03);
 
         out.reset();
         assertEquals(0, run("status", "--zip", zipV1.toString(), "-d", APP_CI), output());
@@ -602,7 +602,7 @@ class OperateCommandsTest {
         document.get("distributions").forEach(d -> ids.add(d.get("distribution").asText()));
         assertEquals(expected, ids);
         JsonNode appCi = document.get("distributions").get(0);
-        assertEquals(List.of("distribution", "name", "viewerRequest", "code", "state", "ipMap", "published"),
+        assertEquals(List.of("distribution", "name", "account", "viewerRequest", "code", "state", "ipMap", "published"),
                 iterate(appCi.fieldNames()));
         assertEquals(List.of("app.ci", "registry-edge:1", "= local zip", "Deployed"), List.of(appCi.get("name").asText(),
                 appCi.get("viewerRequest").asText(), appCi.get("code").asText(), appCi.get("state").asText()));

@@ -26,9 +26,9 @@ public record LocalZip(Path path, byte[] bytes, String codeSha256) {
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot be read (" + e + "); build it with `mvn package`");
         }
-        if (bytes.length > EdgeOperations.VIEWER_REQUEST_ZIP_LIMIT) {
+        if (bytes.length > Operations.VIEWER_REQUEST_ZIP_LIMIT) {
             throw new IllegalArgumentException(path + ": " + bytes.length + " bytes, over Lambda@Edge's "
-                    + EdgeOperations.VIEWER_REQUEST_ZIP_LIMIT + " for a viewer-request function");
+                    + Operations.VIEWER_REQUEST_ZIP_LIMIT + " for a viewer-request function");
         }
         boolean hasIndex = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {

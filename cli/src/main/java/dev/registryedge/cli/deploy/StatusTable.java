@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code status} prints: one row per distribution with the associated version, whether its
+ * What {@code status} prints: one row per distribution with its account, the associated version, whether its
  * code is the local zip's, CloudFront's state, and how old the version's IP map and the version
  * itself (its routing configuration) are. The map's date comes from the description deploy
  * gives each version.
@@ -36,11 +36,11 @@ public final class StatusTable {
     /** What status shows of a published version. */
     public record Version(String codeSha256, String description, String lastModified) {}
 
-    private static final String[] HEADINGS = {"DISTRIBUTION", "NAME", "VIEWER-REQUEST", "CODE", "STATE", "IP MAP",
-        "PUBLISHED"};
+    private static final String[] HEADINGS = {"DISTRIBUTION", "NAME", "ACCOUNT", "VIEWER-REQUEST", "CODE", "STATE",
+        "IP MAP", "PUBLISHED"};
     /** The same columns as JSON members, for {@code --output json}. */
-    private static final String[] FIELDS = {"distribution", "name", "viewerRequest", "code", "state", "ipMap",
-        "published"};
+    private static final String[] FIELDS = {"distribution", "name", "account", "viewerRequest", "code", "state",
+        "ipMap", "published"};
 
     private final InstantSource clock;
     private final List<String[]> rows = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class StatusTable {
         }
     }
 
-    void add(String id, String name, boolean hasBehaviour, Optional<String> associated,
+    void add(String id, String name, String account, boolean hasBehaviour, Optional<String> associated,
             Optional<Version> version, Optional<LocalZip> zip, String state) {
         String code = version.isEmpty() ? "-"
                 : zip.isEmpty() ? "no local zip"
@@ -74,7 +74,7 @@ public final class StatusTable {
             return date.find() ? mapAge(date.group(1)) : "unknown";
         }).orElse("-");
         String published = version.map(v -> published(v.lastModified())).orElse("-");
-        rows.add(new String[] {id, name,
+        rows.add(new String[] {id, name, account,
             !hasBehaviour ? "no blob behaviour" : associated.map(FunctionArns::shortName).orElse("disabled"),
             code, state, map, published});
     }
