@@ -77,6 +77,8 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
     /** Released on close, so that a stalled answer ends with the stand-in rather than after its delay. */
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     public volatile Duration deployDelay = Duration.ofMillis(100);
+    /** What CloudFront makes of a configuration it takes: as sent, unless a test says otherwise. */
+    public volatile java.util.function.UnaryOperator<String> onUpdate = java.util.function.UnaryOperator.identity();
 
     /** @param lambda where associated functions are looked up */
     public CloudFrontApiStandIn(Map<String, String> secretsByAccessKey, LambdaApiStandIn lambda) {
@@ -249,7 +251,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             error(exchange, 400, "InvalidLambdaFunctionAssociation", problem);
             return;
         }
-        distribution.configXml = new String(body, StandardCharsets.UTF_8);
+        distribution.configXml = onUpdate.apply(new String(body, StandardCharsets.UTF_8));
         distribution.eTag++;
         distribution.deployedAt = Instant.now().plus(deployDelay);
         reply(exchange, 200, distribution, distributionXml(distribution));

@@ -49,8 +49,8 @@ public final class FleetRunner implements AutoCloseable {
     /** A distribution read, in the session of its account. */
     record Read(SeenDistribution seen, AccountSession session) {}
 
-    /** The distributions read, in the configuration's order; how many could not be; whether to stop. */
-    record Reading(List<Read> reads, int failed, boolean stop) {}
+    /** The distributions read, in the configuration's order; those that could not be; whether to stop. */
+    record Reading(List<Read> reads, List<String> failed, boolean stop) {}
 
     private final Fleet fleet;
     private final RoutingConfig routing;
@@ -143,14 +143,15 @@ public final class FleetRunner implements AutoCloseable {
         } else if (seen.isEmpty()) {
             console.note("registry-edge: no distribution to act on");
         }
-        return new Reading(seen, failed.size(), !stops.isEmpty() || seen.isEmpty());
+        List<String> unread = ids.stream().filter(failed::contains).toList();
+        return new Reading(seen, unread, !stops.isEmpty() || seen.isEmpty());
     }
 
     /** Changes every distribution as the plan says, then waits until CloudFront has deployed them. */
     Outcome run(List<String> named, Plan plan) {
         Reading reading = read(named, plan.strict());
         if (reading.stop()) {
-            return new Outcome(false, reading.failed(), 0, true);
+            return new Outcome(false, reading.failed().size(), 0, true);
         }
         Map<AccountSession, CompletableFuture<Plan.InAccount>> prepared = new LinkedHashMap<>();
         for (Read read : reading.reads()) {
@@ -175,12 +176,15 @@ public final class FleetRunner implements AutoCloseable {
         List<Result> done = results.stream().map(CompletableFuture::join).toList();
         List<Result> toWatch = done.stream().filter(r -> !r.failed()).toList();
         boolean deployed = settings.dryRun() || !settings.waitForDeployed() || awaitDeployed(toWatch);
-        List<String> notChanged = done.stream().filter(Result::failed).map(r -> r.seen().id()).toList();
+        List<String> notChanged = new ArrayList<>(reading.failed());
+        done.stream().filter(Result::failed).map(r -> r.seen().id()).forEach(notChanged::add);
+        List<String> order = List.copyOf(routing.distributions().keySet());
+        notChanged.sort(java.util.Comparator.comparingInt(order::indexOf));
         if (!notChanged.isEmpty()) {
             console.note("registry-edge: not changed: " + String.join(", ", notChanged) + " (see above)"
-                    + (notChanged.size() < done.size() ? "; the others are done" : ""));
+                    + (done.stream().anyMatch(r -> !r.failed()) ? "; the others are done" : ""));
         }
-        return new Outcome(true, reading.failed() + notChanged.size(),
+        return new Outcome(true, notChanged.size(),
                 (int) done.stream().filter(Result::changed).count(), deployed);
     }
 

@@ -28,6 +28,9 @@ public final class Interruption {
     }
 
     public void uninstall() {
+        if (hook == null) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException exiting) {
