@@ -3,17 +3,19 @@ package dev.registryedge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryedge.cli.deploy.BlobBehaviour;
 import dev.registryedge.cli.deploy.Records;
+import dev.registryedge.cli.testing.DistributionConfigs;
 import dev.registryedge.handler.fixture.FixtureRouting;
 import dev.registryedge.standins.AccessKeys;
 import dev.registryedge.standins.CloudFrontApiStandIn;
 import dev.registryedge.standins.LambdaApiStandIn;
 import dev.registryedge.standins.StsStandIn;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,18 +28,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The operating commands across a fleet of six distributions in three accounts: one reached with
@@ -64,15 +74,6 @@ class FleetCommandsTest {
     private static final Map<String, String> ACCOUNT_OF = Map.of(APP_CI, OWN, BUILD01, OWN, BUILD03, FARMS_EAST_1,
             BUILD05, FARMS_EAST_1, BUILD09, FARMS_EAST_2, BUILD10, FARMS_EAST_2);
     private static final String FUNCTION_ROLE = "arn:aws:iam::{account}:role/registry-edge-function";
-    /** The viewer-request association every distribution starts with, as the template has it. */
-    private static final String LEGACY_ASSOCIATION = """
-                <LambdaFunctionAssociation>
-                  <LambdaFunctionARN>arn:aws:lambda:us-east-1:123456789012:function:legacy-redirect:1</LambdaFunctionARN>
-                  <EventType>viewer-request</EventType>
-                  <IncludeBody>false</IncludeBody>
-                </LambdaFunctionAssociation>
-    """;
-
     @TempDir
     static Path dir;
     private static Path zipV1;
@@ -95,10 +96,7 @@ class FleetCommandsTest {
             zip.write("exports.handler = async (e) => e.Records[0].cf.request;".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        try (InputStream in = FleetCommandsTest.class.getResourceAsStream("/deploy/distribution-config.xml")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(template.contains(LEGACY_ASSOCIATION), "the template's viewer-request association, as the test has it");
+        template = DistributionConfigs.template();
         System.setProperty("aws.accessKeyId", CALLER_KEY);
         System.setProperty("aws.secretAccessKey", CALLER_SECRET);
     }
@@ -146,7 +144,7 @@ class FleetCommandsTest {
     }
 
     @Test
-    void theFirstDeployCreatesAFunctionInEachAccountAndASecondChangesNothing() throws Exception {
+    void theFirstDeployCreatesAFunctionInEachAccountAndASecondChangesNothing() {
         assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), output());
         for (String account : List.of(OWN, FARMS_EAST_1, FARMS_EAST_2)) {
             LambdaApiStandIn.Function function = lambda.functions(account).get("registry-edge");
@@ -161,7 +159,7 @@ class FleetCommandsTest {
             // Written out here, not computed by the code under test: the whole configuration, with
             // only the viewer-request function replaced by this account's own version 1.
             String expected = initial(id).replace("function:legacy-redirect:1", "function:registry-edge:1");
-            assertEquals(canonical(expected), canonical(cloudFront.distributions.get(id).configXml), id);
+            assertEquals(DistributionConfigs.canonical(expected), DistributionConfigs.canonical(cloudFront.distributions.get(id).configXml), id);
             assertEquals(arn(ACCOUNT_OF.get(id), "legacy-redirect", 1) + " " + arn(ACCOUNT_OF.get(id), "registry-edge",
                     1), cloudFront.distributions.get(id).tags.get(Records.LAST_DEPLOY), id);
         }
@@ -192,18 +190,15 @@ class FleetCommandsTest {
     }
 
     @Test
-    void disableWithTheTagRefusedInOneAccountStillDisablesKeepsTheWayBackAndEnableRestoresExactly() throws Exception {
+    void disableWithTheTagRefusedInOneAccountStillDisablesKeepsTheWayBackAndEnableRestoresExactly() throws IOException {
         for (String id : List.of(BUILD09, BUILD10)) {
             cloudFront.fail("TagResource", id, 403, "AccessDenied");
         }
         assertEquals(0, run("disable", "--records", records.toString()), output());
         for (String id : ACCOUNT_OF.keySet()) {
             // Written out here: the configuration without the viewer-request association.
-            String expected = initial(id).replace(LEGACY_ASSOCIATION.replace("123456789012", ACCOUNT_OF.get(id)), "")
-                    .replace("<Quantity>2</Quantity>\n          <Items>\n"
-                    + "            <LambdaFunctionAssociation>", "<Quantity>1</Quantity>\n          <Items>\n"
-                    + "            <LambdaFunctionAssociation>");
-            assertEquals(canonical(expected), canonical(cloudFront.distributions.get(id).configXml), id);
+            String expected = DistributionConfigs.withoutViewerRequest(initial(id), ACCOUNT_OF.get(id));
+            assertEquals(DistributionConfigs.canonical(expected), DistributionConfigs.canonical(cloudFront.distributions.get(id).configXml), id);
         }
         String kept = Files.readString(records);
         for (String id : List.of(BUILD09, BUILD10)) {
@@ -215,7 +210,7 @@ class FleetCommandsTest {
 
         assertEquals(0, run("enable", "--records", records.toString()), output());
         for (String id : ACCOUNT_OF.keySet()) {
-            assertEquals(canonical(initial(id)), canonical(cloudFront.distributions.get(id).configXml), id);
+            assertEquals(DistributionConfigs.canonical(initial(id)), DistributionConfigs.canonical(cloudFront.distributions.get(id).configXml), id);
             assertNull(cloudFront.distributions.get(id).tags.get(Records.DISABLED), id);
         }
         assertFalse(Files.readString(records).contains("E2B105Z8OCWZSC"), "enable forgets what it put back");
@@ -284,6 +279,55 @@ class FleetCommandsTest {
     }
 
     @Test
+    void enableWithoutAnyRecordPutsBackTheNewestVersionWithTheLocalZipsCodeAndSaysSo() {
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), output());
+        assertEquals(0, run("disable"), output());
+        ACCOUNT_OF.keySet().forEach(id -> cloudFront.distributions.get(id).tags.clear());
+
+        assertEquals(0, run("enable", "--zip", zipV1.toString()), output());
+        for (String id : ACCOUNT_OF.keySet()) {
+            assertTrue(stdout().contains(id + " (" + FixtureRouting.config().distributions().get(id).name() + "): no"
+                    + " record of disable; restoring registry-edge:1, the newest published version with the local"
+                    + " zip's code"), output());
+            assertTrue(cloudFront.distributions.get(id).configXml.contains(arn(ACCOUNT_OF.get(id), "registry-edge", 1)),
+                    id);
+        }
+    }
+
+    /** As AWS does: by the key a request is signed with, and a temporary key only with its session token. */
+    @Test
+    void theStandInsTellAccountsApartByTheSigningKey() {
+        var sdk = StsClient.builder().region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(CALLER_KEY,
+                        CALLER_SECRET))).build();
+        var issued = sdk.assumeRole(b -> b.roleArn(operatorRole(FARMS_EAST_1)).roleSessionName("test"))
+                .credentials();
+        var farms = cloudFrontAs(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
+                issued.sessionToken()));
+        assertEquals(BUILD03, farms.getDistribution(b -> b.id(BUILD03)).distribution().id());
+        CloudFrontException other = assertThrows(CloudFrontException.class,
+                () -> farms.getDistribution(b -> b.id(APP_CI)));
+        assertEquals("AccessDenied", other.awsErrorDetails().errorCode());
+        var own = cloudFrontAs(AwsBasicCredentials.create(CALLER_KEY, CALLER_SECRET));
+        assertEquals("AccessDenied", assertThrows(CloudFrontException.class,
+                () -> own.getDistribution(b -> b.id(BUILD03))).awsErrorDetails().errorCode());
+        var withoutToken = cloudFrontAs(AwsBasicCredentials.create(issued.accessKeyId(), issued.secretAccessKey()));
+        assertTrue(assertThrows(CloudFrontException.class,
+                () -> withoutToken.getDistribution(b -> b.id(BUILD03))).getMessage().contains("without the session"
+                        + " token it was issued with"));
+        // A function of the caller's own account on a distribution of another: CloudFront's refusal.
+        var read = farms.getDistributionConfig(b -> b.id(BUILD03));
+        var config = BlobBehaviour.withViewerRequest(read.distributionConfig(),
+                Optional.of(BlobBehaviour.association(arn(OWN, "legacy-redirect",
+                        1), false)));
+        CloudFrontException refused = assertThrows(CloudFrontException.class,
+                () -> farms.updateDistribution(b -> b.id(BUILD03).ifMatch(read.eTag()).distributionConfig(config)));
+        assertEquals("InvalidLambdaFunctionAssociation", refused.awsErrorDetails().errorCode());
+        assertTrue(refused.getMessage().contains("owned by another AWS account"), refused.getMessage());
+        List.of(sdk, farms, own, withoutToken).forEach(SdkClient::close);
+    }
+
+    @Test
     void aFleetFileBreakingARuleIsRefusedBeforeAnyCall() throws IOException {
         Files.writeString(fleet, Files.readString(fleet).replace("\"" + FARMS_EAST_2 + "\": {\"roleArn\"",
                 "\"33333333333\": {\"roleArn\""));
@@ -335,6 +379,13 @@ class FleetCommandsTest {
         assertTrue(cloudFront.distributions.get(BUILD03).configXml.contains("registry-edge:1"), printed);
     }
 
+    private CloudFrontClient cloudFrontAs(AwsCredentials credentials) {
+        return CloudFrontClient.builder()
+                .region(Region.US_EAST_1).endpointOverride(cloudFront.uri())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
     private static String operatorRole(String account) {
         return "arn:aws:iam::" + account + ":role/registry-edge-operator";
     }
@@ -347,37 +398,6 @@ class FleetCommandsTest {
     private static String initial(String id) {
         return template.replace("${id}", id).replace("${bucket}", FixtureRouting.config().distributions().get(id)
                 .home().target().bucket()).replace("123456789012", ACCOUNT_OF.get(id));
-    }
-
-    /**
-     * A configuration written out the same whatever the order of members (the SDK writes them in
-     * its model's order) and the white space: each element with its children sorted by name,
-     * namesakes kept in their order, since the order of list items matters.
-     */
-    private static String canonical(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
-        StringBuilder text = new StringBuilder();
-        write(root, text);
-        return text.toString();
-    }
-
-    private static void write(Element element, StringBuilder text) {
-        List<Element> children = new ArrayList<>();
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                children.add(child);
-            }
-        }
-        text.append('<').append(element.getLocalName()).append('>');
-        if (children.isEmpty()) {
-            text.append(element.getTextContent());
-        }
-        children.sort(java.util.Comparator.comparing(Element::getLocalName));
-        children.forEach(child -> write(child, text));
-        text.append("</").append(element.getLocalName()).append(">\n");
     }
 
     private List<String> withEndpoints(String... args) {
