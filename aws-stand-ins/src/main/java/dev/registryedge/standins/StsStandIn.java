@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * STS's AssumeRole (Query protocol, 2011-06-15) on 127.0.0.1, the way an operator reaches the
- * other accounts of a fleet: checks SigV4 (service {@code sts}, us-east-1), answers a role it
+ * STS's AssumeRole and GetCallerIdentity (Query protocol, 2011-06-15) on 127.0.0.1, the way an
+ * operator reaches the other accounts of a fleet: checks SigV4 (service {@code sts}, us-east-1),
+ * tells a key's account, answers a role it
  * knows with a temporary key of the role's account, which the other stand-ins sharing the same
  * {@link AccessKeys} then accept for that account only, and answers AccessDenied for a role it
  * does not know or one {@link #deny denied}.
@@ -69,6 +70,16 @@ public final class StsStandIn implements AutoCloseable {
             form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
+        String caller = signatures.account(exchange);
+        if ("GetCallerIdentity".equals(form.get("Action")) && "2011-06-15".equals(form.get("Version"))) {
+            calls.add("GetCallerIdentity " + caller);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            LoopbackServer.reply(exchange, 200, "<GetCallerIdentityResponse xmlns=\"" + NS + "\">"
+                    + "<GetCallerIdentityResult><Arn>arn:aws:iam::" + caller + ":user/operator</Arn><UserId>AIDASTANDIN"
+                    + "</UserId><Account>" + caller + "</Account></GetCallerIdentityResult><ResponseMetadata>"
+                    + "<RequestId>stand-in</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+            return;
+        }
         if (!"AssumeRole".equals(form.get("Action")) || !"2011-06-15".equals(form.get("Version"))) {
             error(exchange, 400, "InvalidAction", "Could not find operation " + form.get("Action") + " for version "
                     + form.get("Version"));
@@ -83,7 +94,6 @@ public final class StsStandIn implements AutoCloseable {
                     + " pattern: [\\w+=,.@-]*");
             return;
         }
-        String caller = signatures.account(exchange);
         if (!roles.contains(roleArn) || denied.contains(roleArn)) {
             error(exchange, 403, "AccessDenied", "User: arn:aws:iam::" + caller + ":user/operator is not authorized"
                     + " to perform: sts:AssumeRole on resource: " + roleArn);

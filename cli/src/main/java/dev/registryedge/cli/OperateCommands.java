@@ -152,11 +152,12 @@ final class OperateCommands {
             var settings = new FleetRunner.Settings(changes.dryRun, !changes.noWait, pollInterval, changes.waitTimeout,
                     changes.records);
             Console console = new Console(main.out, main.err);
-            // A change in flight finishes within its call's bound; its record takes one more call.
-            Interruption interruption = new Interruption(callTimeout.multipliedBy(2), main.err);
+            // A change in flight is at most four calls: its reads, the update, and its record.
+            Interruption interruption = new Interruption(callTimeout.multipliedBy(4), main.err);
             interruption.install();
-            try (FleetRunner runner = new FleetRunner(fleet, routing, account -> open(account, settings, console),
-                    settings, console, interruption)) {
+            try (DefaultCredentialsProvider caller = DefaultCredentialsProvider.builder().build();
+                    FleetRunner runner = new FleetRunner(fleet, routing, account -> open(account, caller, settings,
+                            console), settings, console, interruption)) {
                 return operation.applyAsInt(new Operations(runner, console));
             } finally {
                 interruption.uninstall();
@@ -167,43 +168,64 @@ final class OperateCommands {
          * Clients for one account, with the SDK's standard configuration (profiles, {@code
          * AWS_ENDPOINT_URL_<SERVICE>}) and every call bounded: one stalled answer must not hold an
          * emergency switch for minutes. In an account with a role, the role is assumed first, so
-         * that an account out of reach says so on its own lines.
+         * that an account out of reach says so on its own lines; in one without, the caller's
+         * credentials must be of that account.
          */
-        private AccountSession open(Fleet.Account account, FleetRunner.Settings settings, Console console) {
-            AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-            if (account.roleArn().isPresent()) {
-                StsClient sts = StsClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout))
-                        .build();
-                StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(account.roleArn().get()).roleSessionName(SESSION_NAME))
-                        .build();
-                try {
-                    assumed.resolveCredentials();
-                } catch (RuntimeException refused) {
-                    assumed.close();
-                    sts.close();
-                    throw refused;
+        private AccountSession open(Fleet.Account account, AwsCredentialsProvider caller, FleetRunner.Settings settings,
+                Console console) {
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                AwsCredentialsProvider credentials = caller;
+                if (account.id() != null) {
+                    StsClient sts = StsClient.builder().region(Region.US_EAST_1).credentialsProvider(caller)
+                            .httpClientBuilder(UrlConnectionHttpClient.builder())
+                            .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout)
+                                    .apiCallTimeout(callTimeout)).build();
+                    opened.add(sts);
+                    if (account.roleArn().isPresent()) {
+                        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+                                .stsClient(sts).refreshRequest(r -> r.roleArn(account.roleArn().get())
+                                        .roleSessionName(SESSION_NAME)).build();
+                        opened.add(assumed);
+                        assumed.resolveCredentials();
+                        credentials = assumed;
+                    } else {
+                        String own = sts.getCallerIdentity().account();
+                        if (!own.equals(account.id())) {
+                            throw new IllegalStateException("these credentials are of account " + own + ", not "
+                                    + account.id() + ": give the account a roleArn in the fleet file, or run with"
+                                    + " its credentials");
+                        }
+                    }
                 }
-                credentials = assumed;
+                // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would
+                // sign as "aws-global" when the endpoint is overridden.
+                var lambda = LambdaClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout));
+                var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout)
+                                .addExecutionInterceptor(new RawResponses()));
+                if (lambdaEndpoint != null) {
+                    lambda.endpointOverride(lambdaEndpoint);
+                }
+                if (cloudFrontEndpoint != null) {
+                    cloudFront.endpointOverride(cloudFrontEndpoint);
+                }
+                return new AccountSession(account, lambda.build(), cloudFront.build(), settings, console, opened);
+            } catch (RuntimeException unreachable) {
+                opened.forEach(OperateCommands::closeQuietly);
+                throw unreachable;
             }
-            // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would sign
-            // as "aws-global" when the endpoint is overridden.
-            var lambda = LambdaClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout));
-            var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout)
-                            .addExecutionInterceptor(new RawResponses()));
-            if (lambdaEndpoint != null) {
-                lambda.endpointOverride(lambdaEndpoint);
-            }
-            if (cloudFrontEndpoint != null) {
-                cloudFront.endpointOverride(cloudFrontEndpoint);
-            }
-            return new AccountSession(account, lambda.build(), cloudFront.build(), settings, console);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing what could not be used
         }
     }
 
@@ -368,8 +390,17 @@ final class OperateCommands {
                     + " every change when the wait ended."})
     static final class Enable extends Changing {
         @Option(names = "--function-version", paramLabel = "N",
-                description = "associate this published version where disable recorded nothing")
+                description = "associate this published version of each account's function where disable recorded"
+                        + " nothing")
         private String version;
+
+        @Option(names = "--function-arn", paramLabel = "ARN",
+                description = "associate this function version (arn:aws:lambda:us-east-1:ACCOUNT:function:NAME:N)"
+                        + " where disable recorded nothing: what disable prints when it could not record")
+        private String versionArn;
+
+        @Option(names = "--include-body", description = "with --function-arn: the association includes the body")
+        private boolean includeBody;
 
         @Option(names = "--zip", paramLabel = "FILE", description = "where neither disable nor a deploy recorded"
                 + " anything, the newest published version with this build's code is put back (default:"
@@ -382,7 +413,7 @@ final class OperateCommands {
         @Override
         int operate(Operations operations) {
             return exitCode(operations.enable(target.distributions, Optional.ofNullable(version),
-                    localZipIfAny(zip, main)));
+                    Optional.ofNullable(versionArn), includeBody, localZipIfAny(zip, main)));
         }
 
         @Override
@@ -390,6 +421,15 @@ final class OperateCommands {
             if (version != null && !version.matches("[1-9][0-9]*")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--function-version " + version
                         + ": a published version number (Lambda@Edge takes neither $LATEST nor aliases)");
+            }
+            if (versionArn != null && (version != null || !FunctionArns.isNumberedVersion(versionArn)
+                    || !FunctionArns.EDGE_REGION.equals(FunctionArns.regionOf(versionArn)))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--function-arn " + versionArn
+                        + (version != null ? ": give --function-version or --function-arn, not both"
+                        : ": a numbered version of a function in us-east-1 (arn:aws:lambda:us-east-1:ACCOUNT:function:NAME:N)"));
+            }
+            if (includeBody && versionArn == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--include-body goes with --function-arn");
             }
             return super.call();
         }

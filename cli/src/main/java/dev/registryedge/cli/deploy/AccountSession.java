@@ -1,5 +1,6 @@
 package dev.registryedge.cli.deploy;
 
+import java.util.List;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -20,11 +21,16 @@ public final class AccountSession implements AutoCloseable {
     private final CloudFrontClient cloudFront;
     private final DistributionStore distributions;
     private final FunctionInAccount function;
+    private final List<AutoCloseable> alsoOpened;
 
-    /** @param cloudFront built with {@link RawResponses} */
+    /**
+     * @param cloudFront built with {@link RawResponses}
+     * @param alsoOpened what else the session opened (STS client, credentials), closed with it
+     */
     public AccountSession(Fleet.Account account, LambdaClient lambda, CloudFrontClient cloudFront,
-            FleetRunner.Settings settings, Console console) {
+            FleetRunner.Settings settings, Console console, List<AutoCloseable> alsoOpened) {
         this.account = account;
+        this.alsoOpened = List.copyOf(alsoOpened);
         this.lambda = lambda;
         this.cloudFront = cloudFront;
         this.distributions = new DistributionStore(cloudFront, account, console);
@@ -48,5 +54,12 @@ public final class AccountSession implements AutoCloseable {
     public void close() {
         lambda.close();
         cloudFront.close();
+        for (AutoCloseable opened : alsoOpened) {
+            try {
+                opened.close();
+            } catch (Exception ignored) {
+                // nothing left to do with it
+            }
+        }
     }
 }

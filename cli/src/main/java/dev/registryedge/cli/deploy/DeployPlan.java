@@ -6,18 +6,20 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * deploy: in each account, the newest published version with the zip's code (uploading and
  * publishing one when there is none), associated with every distribution of that account; one
- * switched off by disable is left alone. What it replaced is recorded for rollback.
+ * switched off by disable (its tag, or the local records file) is left alone. What it replaced is recorded for rollback.
  */
 final class DeployPlan implements Plan {
 
     private final LocalZip zip;
     private final String description;
     private final Optional<NewFunction> creation;
+    private final LocalRecords local;
 
-    DeployPlan(LocalZip zip, String description, Optional<NewFunction> creation) {
+    DeployPlan(LocalZip zip, String description, Optional<NewFunction> creation, LocalRecords local) {
         this.zip = zip;
         this.description = description;
         this.creation = creation;
+        this.local = local;
     }
 
     @Override
@@ -32,7 +34,8 @@ final class DeployPlan implements Plan {
         return new InAccount() {
             @Override
             public Optional<Association> wanted(SeenDistribution seen, Optional<Association> now) {
-                if (now.isEmpty() && store.tags(seen).containsKey(Records.DISABLED)) {
+                if (now.isEmpty() && (store.tags(seen).containsKey(Records.DISABLED)
+                        || local.get(seen.id()).isPresent())) {
                     throw new Refused("switched off by `disable`; `enable` it first, then deploy");
                 }
                 return Optional.of(new Association(version, false));

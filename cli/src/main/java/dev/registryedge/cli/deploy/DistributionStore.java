@@ -71,13 +71,7 @@ final class DistributionStore {
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> unmodelled = seen.sent().unmodelled(DistributionConfig::builder);
-            if (!unmodelled.isEmpty()) {
-                throw new Refused("CloudFront sent elements this tool's AWS SDK does not know ("
-                        + String.join(", ", unmodelled) + "); writing the configuration back would drop them, so it"
-                        + " is left alone. Update registry-edge, or change the association with the AWS CLI"
-                        + " (docs/operating.md, \"Settings this tool does not know\")");
-            }
+            checkWholeModel(seen);
             beforeWrite.run();
             try {
                 SeenDistribution at = seen;
@@ -95,6 +89,20 @@ final class DistributionStore {
                 console.note(seen.label() + ": changed by someone else since it was read; reading it again");
                 seen = read(first.id(), first.name());
             }
+        }
+    }
+
+    /**
+     * Refuses a distribution whose configuration, as CloudFront sent it, holds elements the SDK's
+     * model lacks: writing the model back would drop them.
+     */
+    void checkWholeModel(SeenDistribution seen) {
+        List<String> unmodelled = seen.sent().unmodelled(DistributionConfig::builder);
+        if (!unmodelled.isEmpty()) {
+            throw new Refused("CloudFront sent elements this tool's AWS SDK does not know ("
+                    + String.join(", ", unmodelled) + "); writing the configuration back would drop them, so it"
+                    + " is left alone. Update registry-edge, or change the association with the AWS CLI"
+                    + " (docs/operating.md, \"Settings this tool does not know\")");
         }
     }
 

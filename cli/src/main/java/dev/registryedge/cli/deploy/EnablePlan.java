@@ -2,21 +2,27 @@ package dev.registryedge.cli.deploy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * enable: puts back what disable removed, from its tag or the local records file; where neither
- * has it, the version given, else the one the last deploy installed, else the newest published
- * version whose code is the local zip's; and says which it chose.
+ * enable: puts back what disable removed, from its tag or the local records file (the newer of
+ * the two); where neither has it, the association given ({@code --function-arn}, or
+ * {@code --function-version} of the account's function), else the version the last deploy
+ * installed, else the newest published version whose code is the local zip's; and says which it
+ * chose.
  */
 final class EnablePlan implements Plan {
 
-    private final Optional<String> version;
+    /** What to associate where nothing was recorded: a version number of the account's function, or a version ARN. */
+    record Given(Optional<String> version, Optional<Association> association) {}
+
+    private final Given given;
     private final Optional<LocalZip> zip;
     private final LocalRecords local;
 
-    EnablePlan(Optional<String> version, Optional<LocalZip> zip, LocalRecords local) {
-        this.version = version;
+    EnablePlan(Given given, Optional<LocalZip> zip, LocalRecords local) {
+        this.given = given;
         this.zip = zip;
         this.local = local;
     }
@@ -29,13 +35,19 @@ final class EnablePlan implements Plan {
     @Override
     public InAccount in(AccountSession session, Console console) {
         FunctionInAccount function = session.function();
-        Optional<String> given;
-        try {
-            given = version.map(function::versionArn);
-        } catch (SdkException e) {
-            throw new Refused("version " + version.get() + " of " + function.name() + ": " + Console.message(e));
-        }
         DistributionStore store = session.distributions();
+        // Looked up where needed only: an account whose distributions all have a record needs no such version.
+        Supplier<Optional<Association>> givenHere = memoized(() -> {
+            if (given.association().isPresent()) {
+                return given.association();
+            }
+            try {
+                return given.version().map(v -> new Association(function.versionArn(v), false));
+            } catch (SdkException e) {
+                throw new Refused("version " + given.version().get() + " of " + function.name() + ": "
+                        + Console.message(e));
+            }
+        });
         return new InAccount() {
             @Override
             public Optional<Association> wanted(SeenDistribution seen, Optional<Association> now) {
@@ -43,16 +55,20 @@ final class EnablePlan implements Plan {
                     return now;
                 }
                 Map<String, String> tags = store.tags(seen);
-                if (tags.containsKey(Records.DISABLED)) {
-                    return Optional.of(Records.association("tag " + Records.DISABLED, tags.get(Records.DISABLED)));
+                Optional<Records.Disabled> tagged = Optional.ofNullable(tags.get(Records.DISABLED))
+                        .map(value -> Records.disabled("tag " + Records.DISABLED, value));
+                Optional<Records.Disabled> kept = local.get(seen.id())
+                        .map(value -> Records.disabled(local.file().toString(), value));
+                Optional<Records.Disabled> newer = Records.Disabled.newer(tagged, kept);
+                if (newer.isPresent()) {
+                    if (newer == kept) {
+                        console.line(seen, "restoring what disable kept in " + local.file());
+                    }
+                    return Optional.of(newer.get().association());
                 }
-                Optional<String> kept = local.get(seen.id());
-                if (kept.isPresent()) {
-                    console.line(seen, "restoring what disable kept in " + local.file());
-                    return Optional.of(Records.association(local.file().toString(), kept.get()));
-                }
-                if (given.isPresent()) {
-                    return Optional.of(new Association(given.get(), false));
+                Optional<Association> named = givenHere.get();
+                if (named.isPresent()) {
+                    return named;
                 }
                 if (tags.containsKey(Records.LAST_DEPLOY)) {
                     String installed = Records.lastDeploy("tag " + Records.LAST_DEPLOY, tags.get(Records.LAST_DEPLOY))
@@ -70,7 +86,7 @@ final class EnablePlan implements Plan {
                 }
                 throw new Refused("no association recorded by disable (tag " + Records.DISABLED + ", or "
                         + local.file() + "), no deploy recorded, and no published version with the local zip's code;"
-                        + " name one with --function-version N");
+                        + " name one with --function-version N or --function-arn ARN");
             }
 
             @Override
@@ -82,6 +98,22 @@ final class EnablePlan implements Plan {
                             + Console.message(e) + ")");
                 }
                 local.remove(after.id());
+            }
+        };
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean known;
+
+            @Override
+            public synchronized T get() {
+                if (!known) {
+                    value = supplier.get();
+                    known = true;
+                }
+                return value;
             }
         };
     }

@@ -40,7 +40,9 @@ public record Fleet(Map<String, Account> accounts, Map<String, String> accountOf
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A member named twice is refused, not silently the last one. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(
+            com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String CALLER = "";
 
     /** No fleet file: every distribution in the account of the caller's own credentials. */

@@ -100,7 +100,7 @@ public final class FleetRunner implements AutoCloseable {
             String name = distribution == null ? "not in the routing configuration" : distribution.name();
             String label = id + " (" + name + ")";
             Fleet.Account account = fleet.accountOf(id);
-            reads.add(session(account).handle((session, unreachable) -> {
+            reads.add(session(account).handleAsync((session, unreachable) -> {
                 if (unreachable != null) {
                     failed.add(id);
                     console.out().println(label + ": FAILED: cannot reach " + account.label() + ": "
@@ -130,7 +130,7 @@ public final class FleetRunner implements AutoCloseable {
                     console.out().println(label + ": FAILED: " + Console.message(e));
                 }
                 return Optional.<Read>empty();
-            }));
+            }, pool));
         }
         List<Read> seen = reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
         stops.forEach(problem -> console.note("registry-edge: " + problem));
@@ -174,21 +174,29 @@ public final class FleetRunner implements AutoCloseable {
                             : apply(read, prepared.get(read.session()).join()), pool));
         }
         List<Result> done = results.stream().map(CompletableFuture::join).toList();
-        List<Result> toWatch = done.stream().filter(r -> !r.failed()).toList();
+        List<Result> toWatch = done.stream().filter(r -> !r.failed() || r.changed()).toList();
         boolean deployed = settings.dryRun() || !settings.waitForDeployed() || awaitDeployed(toWatch);
         List<String> notChanged = new ArrayList<>(reading.failed());
-        done.stream().filter(Result::failed).map(r -> r.seen().id()).forEach(notChanged::add);
+        done.stream().filter(r -> r.failed() && !r.changed()).map(r -> r.seen().id()).forEach(notChanged::add);
         List<String> order = List.copyOf(routing.distributions().keySet());
         notChanged.sort(java.util.Comparator.comparingInt(order::indexOf));
+        List<String> unchecked = done.stream().filter(r -> r.failed() && r.changed()).map(r -> r.seen().id()).toList();
         if (!notChanged.isEmpty()) {
             console.note("registry-edge: not changed: " + String.join(", ", notChanged) + " (see above)"
                     + (done.stream().anyMatch(r -> !r.failed()) ? "; the others are done" : ""));
         }
-        return new Outcome(true, notChanged.size(),
+        if (!unchecked.isEmpty()) {
+            console.note("registry-edge: changed, but not only as asked: " + String.join(", ", unchecked)
+                    + " (see above)");
+        }
+        return new Outcome(true, notChanged.size() + unchecked.size(),
                 (int) done.stream().filter(Result::changed).count(), deployed);
     }
 
-    /** One distribution after a command: as it is now, its store, whether it changed or failed. */
+    /**
+     * One distribution after a command: as it is now, its session, whether it changed, and
+     * whether it is not as asked (not changed, or changed but not only as asked).
+     */
     private record Result(SeenDistribution seen, AccountSession session, boolean changed, boolean failed) {}
 
     private Result failed(SeenDistribution seen, String why) {
@@ -216,6 +224,7 @@ public final class FleetRunner implements AutoCloseable {
                     return Optional.empty();
                 }
                 if (settings.dryRun()) {
+                    store.checkWholeModel(current);
                     console.line(current, "would change viewer-request " + Association.describe(now) + " -> "
                             + Association.describe(wanted));
                     return Optional.empty();
@@ -239,14 +248,20 @@ public final class FleetRunner implements AutoCloseable {
             if (written[0].isEmpty()) {
                 return new Result(seen, read.session(), false, false);
             }
-            DistributionStore.Written change1 = written[0].get();
-            List<String> unexpected = store.unexpectedChanges(change1.before(), decided[1]);
+            DistributionStore.Written made = written[0].get();
+            List<String> unexpected;
+            try {
+                unexpected = store.unexpectedChanges(made.before(), decided[1]);
+            } catch (RuntimeException e) {
+                unexpected = List.of("could not read it back: " + Console.message(e));
+            }
             if (!unexpected.isEmpty()) {
-                return failed(change1.after(), "changed, but reading it back shows more than the association"
+                console.line(made.after(), "FAILED: changed, but reading it back shows more than the association"
                         + " changed: " + String.join("; ", unexpected) + ". Compare it with what you expect in the"
                         + " CloudFront console");
+                return new Result(made.after(), read.session(), true, true);
             }
-            return new Result(change1.after(), read.session(), true, false);
+            return new Result(made.after(), read.session(), true, false);
         } catch (RuntimeException e) {
             // Refused, an SDK failure, or anything unexpected: this one is reported, the rest go on.
             return failed(seen, Console.message(e));

@@ -1,5 +1,6 @@
 package dev.registryedge.cli.deploy;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +34,26 @@ public final class Operations {
      */
     public FleetRunner.Outcome deploy(LocalZip zip, String description, Optional<NewFunction> creation,
             List<String> named) {
-        return runner.run(named, new DeployPlan(zip, description, creation));
+        return runner.run(named, new DeployPlan(zip, description, creation,
+                new LocalRecords(runner.settings().localRecords())));
     }
 
     /** The emergency switch; how many associations it removed is the outcome's {@code changed}. */
     public FleetRunner.Outcome disable(List<String> named) {
         String fleetOption = runner.fleet().file().map(f -> " --fleet " + f).orElse("");
-        return runner.run(named, new DisablePlan(new LocalRecords(runner.settings().localRecords()), fleetOption));
+        return runner.run(named, new DisablePlan(new LocalRecords(runner.settings().localRecords()), fleetOption,
+                Clock.systemUTC()));
     }
 
     /**
-     * @param version a published version number for distributions without a record
+     * @param version a published version number of each account's function, for distributions without a record
+     * @param versionArn a function version's ARN, with {@code includeBody}, for distributions without a record
      * @param zip the local build, whose newest published version is the last resort
      */
-    public FleetRunner.Outcome enable(List<String> named, Optional<String> version, Optional<LocalZip> zip) {
-        return runner.run(named, new EnablePlan(version, zip, new LocalRecords(runner.settings().localRecords())));
+    public FleetRunner.Outcome enable(List<String> named, Optional<String> version, Optional<String> versionArn,
+            boolean includeBody, Optional<LocalZip> zip) {
+        return runner.run(named, new EnablePlan(new EnablePlan.Given(version, versionArn.map(arn -> new Association(arn,
+                includeBody))), zip, new LocalRecords(runner.settings().localRecords())));
     }
 
     public FleetRunner.Outcome rollback(List<String> named) {

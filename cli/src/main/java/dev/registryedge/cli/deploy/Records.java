@@ -1,6 +1,10 @@
 package dev.registryedge.cli.deploy;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a change replaced, kept as tags on the distribution so that another operator, or another
@@ -13,18 +17,36 @@ public final class Records {
 
     /** {@code FROM TO}: the version the last deploy replaced and the one it installed. */
     public static final String LAST_DEPLOY = "registry-edge:last-deploy";
-    /** {@code ARN [includeBody]}: the association disable removed, what enable puts back. */
+    /**
+     * {@code ARN [includeBody] [at=INSTANT]}: the association disable removed, what enable puts
+     * back, and when disable removed it: where a tag and the local records file disagree, the
+     * newer wins.
+     */
     public static final String DISABLED = "registry-edge:disabled-viewer-request";
 
     private static final String INCLUDE_BODY = "includeBody";
+    private static final String AT = "at=";
 
     /** What the last deploy did. */
     record LastDeploy(String from, String to) {}
 
+    /** What a disable removed, and when ({@link Instant#EPOCH} for a record that does not say). */
+    record Disabled(Association association, Instant at) {
+        /** The newer of two records. */
+        static Optional<Disabled> newer(Optional<Disabled> one, Optional<Disabled> other) {
+            if (one.isEmpty() || other.isEmpty()) {
+                return one.isPresent() ? one : other;
+            }
+            return other.get().at().isAfter(one.get().at()) ? other : one;
+        }
+    }
+
     private Records() {}
 
-    static String encode(Association association) {
-        return association.includeBody() ? association.arn() + " " + INCLUDE_BODY : association.arn();
+    static String encode(Disabled disabled) {
+        Association association = disabled.association();
+        return association.arn() + (association.includeBody() ? " " + INCLUDE_BODY : "") + " " + AT
+                + disabled.at().truncatedTo(ChronoUnit.SECONDS);
     }
 
     static String encode(LastDeploy deploy) {
@@ -32,12 +54,24 @@ public final class Records {
     }
 
     /** @param where the tag or file the value came from, for the message when it is not a record */
-    static Association association(String where, String value) {
-        List<String> words = words(where, value, "a function version", 1, 2);
-        if (words.size() == 2 && !words.get(1).equals(INCLUDE_BODY)) {
-            throw notARecord(where, value, "a function version");
+    static Disabled disabled(String where, String value) {
+        List<String> words = words(where, value, "a function version", 1, 3);
+        boolean includeBody = false;
+        Instant at = Instant.EPOCH;
+        for (String word : words.subList(1, words.size())) {
+            if (word.equals(INCLUDE_BODY) && !includeBody) {
+                includeBody = true;
+            } else if (word.startsWith(AT) && at.equals(Instant.EPOCH)) {
+                try {
+                    at = Instant.parse(word.substring(AT.length()));
+                } catch (DateTimeParseException e) {
+                    throw notARecord(where, value, "a function version and when it was removed");
+                }
+            } else {
+                throw notARecord(where, value, "a function version");
+            }
         }
-        return new Association(words.get(0), words.size() == 2);
+        return new Disabled(new Association(words.get(0), includeBody), at);
     }
 
     static LastDeploy lastDeploy(String where, String value) {

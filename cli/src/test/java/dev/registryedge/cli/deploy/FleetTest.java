@@ -54,6 +54,7 @@ class FleetTest {
         "{\"accounts\": {\"059165973077\": {}}, \"distributions\": {\"E2KP8SMSY4XB67\": {}}} | distributions.E2KP8SMSY4XB67.account is missing",
         "{\"accounts\": {\"059165973077\": {}}, \"distributions\": {\"E2KP8SMSY4XB67\": {\"account\": \"059165973077\"}}} | distributions: E2PBG0JIU6CTJY, E1Q1256FT1FBYD, E1PPY7S6SRDS9W, E2B105Z8OCWZSC, E2N1Y2UGVWY8LA of the routing configuration not listed",
         "{\"accounts\": | not JSON: ",
+        "{\"accounts\": {\"059165973077\": {}, \"059165973077\": {}}} | not JSON: Duplicate field '059165973077'",
     })
     void aFileBreakingARuleIsRefusedNamingTheMemberAndTheValue(String json, String message) throws IOException {
         Path file = dir.resolve("fleet.json");
