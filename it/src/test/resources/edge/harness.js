@@ -1,5 +1,12 @@
 // Test harness, not part of the function: loads the bundle and answers one JSON request per
 // input line with one "RESULT <json>" line (the function's own logs also go to stdout).
+// As Lambda's Node.js runtime does (text log format), every console line gets the time, the
+// request id and the level in front; what is written to process.stdout stays as it is.
+const format = require('node:util').format;
+for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR']]) {
+  console[method] = (...args) => process.stdout.write(
+    new Date().toISOString() + '\tharness-request\t' + level + '\t' + format(...args) + '\n');
+}
 const bundle = require(process.argv[2]);
 const lines = require('node:readline').createInterface({ input: process.stdin });
 const queue = [];

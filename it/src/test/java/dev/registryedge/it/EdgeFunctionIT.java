@@ -81,6 +81,7 @@ class EdgeFunctionIT {
             environment.put("REGISTRY_EDGE_STS_ENDPOINT", aws.uri().toString());
 
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            List<String> nodeLogs = new ArrayList<>();
             try (NodeBundle node = new NodeBundle(environment)) {
                 for (Map<String, Object> event : events) {
                     String json = NodeBundle.JSON.writeValueAsString(event);
@@ -109,15 +110,50 @@ class EdgeFunctionIT {
                     assertTrue(logged.contains("\"requestId\":\"r-appci-us-east-1-blob\""), logged.lines()
                             .reduce((a, b) -> b).orElse(""));
                 }
+                nodeLogs.addAll(node.logs);
             }
+            // Every decision line of both builds is an Embedded Metric Format document CloudWatch
+            // takes (read by a reader written from the specification), counting what was decided,
+            // with dimension values only from the configuration.
+            Map<String, Map<String, Double>> jvmMetrics = metricsOf(jvmLog.toString(StandardCharsets.UTF_8).lines().toList());
+            Map<String, Map<String, Double>> nodeMetrics = metricsOf(nodeLogs);
+            assertEquals(jvmMetrics, nodeMetrics, "the same metrics from both builds");
+            double decisions = jvmMetrics.values().stream().mapToDouble(m -> m.getOrDefault("Decisions", 0.0)).sum();
+            double redirects = jvmMetrics.values().stream().mapToDouble(m -> m.getOrDefault("Redirects", 0.0)).sum();
+            assertEquals(events.size() + 1, (int) decisions, jvmMetrics.toString());
+            assertEquals(outcomes.getOrDefault("redirect replica", 0) + outcomes.getOrDefault("redirect bucket", 0) + 1,
+                    (int) redirects, jvmMetrics.toString());
             System.out.println("differential routing over " + events.size() + " events: " + outcomes
-                    + ", AssumeRole calls " + aws.assumeRoleCalls.get());
+                    + ", AssumeRole calls " + aws.assumeRoleCalls.get() + "; metrics per dimension set: " + jvmMetrics);
             assertTrue(outcomes.getOrDefault("redirect replica", 0) > 20, outcomes.toString());
             assertTrue(outcomes.getOrDefault("redirect bucket", 0) > 20, outcomes.toString());
             assertTrue(outcomes.getOrDefault("pass through", 0) > 100, outcomes.toString());
             assertTrue(jvmLog.toString(StandardCharsets.UTF_8).contains("\"unusable\":[\"appci-replica-us-east-2\"]"),
                     "a failed replica check moved on to the farm's bucket");
         }
+    }
+
+    /**
+     * Sums of each metric per dimension set, over every decision line in the log; the Node build's
+     * lines must be the document alone, as CloudWatch requires of a log event.
+     */
+    private static Map<String, Map<String, Double>> metricsOf(List<String> log) {
+        Map<String, Map<String, Double>> sums = new java.util.TreeMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("other"));
+        RoutingTable.config().distributions().values().forEach(d -> names.add(d.name()));
+        for (String line : log) {
+            if (!line.contains("\"distributionId\"")) {
+                continue;
+            }
+            assertTrue(line.startsWith("{\"_aws\":"), line);
+            for (dev.registryedge.handler.testing.EmfReader.Value value : dev.registryedge.handler.testing.EmfReader
+                    .read(line)) {
+                assertTrue(names.contains(value.dimensions().get("Distribution")), line);
+                sums.computeIfAbsent(new java.util.TreeMap<>(value.dimensions()).toString(), k -> new java.util.TreeMap<>())
+                        .merge(value.metric(), value.metric().equals("S3CheckMillis") ? 0 : value.value(), Double::sum);
+            }
+        }
+        return sums;
     }
 
     @Test

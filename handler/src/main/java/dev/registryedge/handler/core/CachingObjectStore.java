@@ -39,22 +39,39 @@ public final class CachingObjectStore implements ObjectStore {
 
     @Override
     public boolean exists(Route route, String key, Deadline deadline) throws Exception {
+        Boolean remembered = remembered(route, key);
+        return remembered != null ? remembered : ask(route, key, deadline);
+    }
+
+    /** The answer remembered for the key in the target, or null when there is none (or it expired). */
+    public Boolean remembered(Route route, String key) {
         if (limits.maxEntries() == 0) {
-            return store.exists(route, key, deadline);
+            return null;
         }
-        String cacheKey = route.target().name() + "\n" + key;
         long now = clock.millis();
         synchronized (answers) {
-            Long until = answers.get(cacheKey);
+            Long until = answers.get(cacheKey(route, key));
             if (until != null && (until == PRESENT || until > now)) {
                 return until == PRESENT;
             }
         }
+        return null;
+    }
+
+    /** Asks the store, whatever is remembered, and remembers the answer. */
+    public boolean ask(Route route, String key, Deadline deadline) throws Exception {
         boolean present = store.exists(route, key, deadline);
-        synchronized (answers) {
-            answers.put(cacheKey, present ? PRESENT : now + limits.absentSeconds() * 1000L);
+        if (limits.maxEntries() > 0) {
+            long now = clock.millis();
+            synchronized (answers) {
+                answers.put(cacheKey(route, key), present ? PRESENT : now + limits.absentSeconds() * 1000L);
+            }
         }
         return present;
+    }
+
+    private static String cacheKey(Route route, String key) {
+        return route.target().name() + "\n" + key;
     }
 
     /** How many answers are held now. */

@@ -1,7 +1,16 @@
 package dev.registryedge.handler.core;
 
+import dev.registryedge.ipmap.routing.MetricsDetail;
+
 /**
- * The one structured log line written per decision. Holds no credentials and no URL; what the
+ * The one structured log line written per decision, which is also, unless the configuration's
+ * {@code metrics} is off, a CloudWatch Embedded Metric Format document: an {@code _aws} member
+ * directs CloudWatch to take, in namespace {@value #NAMESPACE}, per {@code Distribution} (the
+ * configured name, {@value #OTHER} for any id the configuration lacks) and, at the default
+ * level, {@code Outcome}: {@code Decisions} (1), {@code Redirects} (1 for a 307, else 0),
+ * {@code UnusableTargets}, {@code ExistenceChecks}, {@code CacheHits}, and, when S3 was asked,
+ * {@code S3CheckMillis}. Dimension values come only from the compiled configuration and the
+ * outcome, never from what a client sent, so no request can create a metric. Holds no credentials and no URL; what the
  * request supplied is clipped to {@link LogText#MAX_CHARS}. {@code requestId} is CloudFront's id
  * of the request, the same as the logs' {@code x-edge-request-id}, so the savings report can
  * match its 307s with the decisions that made them. {@code distributionId} is the id the request
@@ -10,10 +19,33 @@ package dev.registryedge.handler.core;
  */
 public final class DecisionRecord {
 
+    /** Where the metrics are. */
+    public static final String NAMESPACE = "RegistryEdge";
+    /** The Distribution dimension's value for every id the configuration lacks. */
+    public static final String OTHER = "other";
+
+    private static final String COUNTS = "{\"Name\":\"Decisions\",\"Unit\":\"Count\"},{\"Name\":\"Redirects\",\"Unit\":"
+            + "\"Count\"},{\"Name\":\"UnusableTargets\",\"Unit\":\"Count\"},{\"Name\":\"ExistenceChecks\",\"Unit\":"
+            + "\"Count\"},{\"Name\":\"CacheHits\",\"Unit\":\"Count\"}";
+    private static final String LATENCY = ",{\"Name\":\"S3CheckMillis\",\"Unit\":\"Milliseconds\"}";
+    private static final String BY_OUTCOME = "\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+            + "\",\"Dimensions\":[[\"Distribution\",\"Outcome\"]],\"Metrics\":[" + COUNTS;
+    private static final String BY_DISTRIBUTION = "\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+            + "\",\"Dimensions\":[[\"Distribution\"]],\"Metrics\":[" + COUNTS;
+
     private DecisionRecord() {}
 
-    public static String toJson(Decision decision, ViewerRequest request, long totalMillis) {
-        StringBuilder json = new StringBuilder(256).append("{\"distributionId\":");
+    /**
+     * @param nowMillis the time the metrics are for, in milliseconds since the epoch
+     * @param metrics how much of the line is metrics
+     */
+    public static String toJson(Decision decision, ViewerRequest request, long totalMillis, long nowMillis,
+            MetricsDetail metrics) {
+        StringBuilder json = new StringBuilder(640).append('{');
+        if (metrics != MetricsDetail.OFF) {
+            appendMetrics(json, decision, nowMillis, metrics);
+        }
+        json.append("\"distributionId\":");
         JsonText.appendString(json, request == null ? null : LogText.clip(request.distributionId()))
                 .append(",\"distribution\":");
         JsonText.appendString(json, decision.distribution()).append(",\"requestId\":");
@@ -33,5 +65,25 @@ public final class DecisionRecord {
         }
         return json.append(",\"s3Millis\":").append(decision.s3Millis())
                 .append(",\"totalMillis\":").append(totalMillis).append('}').toString();
+    }
+
+    private static void appendMetrics(StringBuilder json, Decision decision, long nowMillis, MetricsDetail metrics) {
+        boolean askedS3 = decision.existenceChecks() > decision.cacheHits();
+        json.append("\"_aws\":{\"Timestamp\":").append(nowMillis).append(',')
+                .append(metrics == MetricsDetail.OUTCOME ? BY_OUTCOME : BY_DISTRIBUTION)
+                .append(askedS3 ? LATENCY : "").append("]}]},\"Distribution\":");
+        // Configured names are checked by the plugin: 1-63 lower-case ASCII letters, digits and . _ -.
+        JsonText.appendString(json, decision.distribution() == null ? OTHER : decision.distribution());
+        if (metrics == MetricsDetail.OUTCOME) {
+            json.append(",\"Outcome\":\"").append(decision.outcome().name()).append('"');
+        }
+        json.append(",\"Decisions\":1,\"Redirects\":").append(decision.outcome().redirects() ? 1 : 0)
+                .append(",\"UnusableTargets\":").append(decision.unusable().size())
+                .append(",\"ExistenceChecks\":").append(decision.existenceChecks())
+                .append(",\"CacheHits\":").append(decision.cacheHits());
+        if (askedS3) {
+            json.append(",\"S3CheckMillis\":").append(decision.s3Millis());
+        }
+        json.append(',');
     }
 }

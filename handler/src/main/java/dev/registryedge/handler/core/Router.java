@@ -24,7 +24,7 @@ public final class Router {
 
     private final RoutingConfig config;
     private final RegionMap regions;
-    private final ObjectStore store;
+    private final CachingObjectStore store;
     private final UrlSigner signer;
     private final Clock clock;
     private final DecisionLog log;
@@ -79,7 +79,8 @@ public final class Router {
             log.detail("routing failed, letting CloudFront serve: " + LogText.describe(e));
             decision = attempt.pass("error " + e.getClass().getSimpleName());
         }
-        log.decision(DecisionRecord.toJson(decision, request, clock.millis() - started));
+        long now = clock.millis();
+        log.decision(DecisionRecord.toJson(decision, request, now - started, now, config.metrics()));
         return decision;
     }
 
@@ -91,6 +92,8 @@ public final class Router {
         private String distributionName;
         private String clientRegion;
         private long s3Millis;
+        private int existenceChecks;
+        private int cacheHits;
         private boolean verbose;
 
         Attempt(ViewerRequest request, Deadline deadline) {
@@ -185,15 +188,21 @@ public final class Router {
                 String reason = because != null ? because : checked ? "found in " + route.target().name() : "direct";
                 detail("redirecting to " + route.target().name() + " (" + route.target().bucket() + ")");
                 return new Decision(route.replica() ? Outcome.REPLICA : Outcome.BUCKET, reason, distributionName,
-                        clientRegion, route.target(), url, s3Millis, verbose, unusable);
+                        clientRegion, route.target(), url, s3Millis, existenceChecks, cacheHits, verbose, unusable);
             }
             return pass(absentOnly ? NOT_IN_ANY_CHECKED_TARGET : NO_USABLE_TARGET);
         }
 
         private boolean exists(Route route, String key) throws Exception {
+            existenceChecks++;
+            Boolean remembered = store.remembered(route, key);
+            if (remembered != null) {
+                cacheHits++;
+                return remembered;
+            }
             long before = clock.millis();
             try {
-                return store.exists(route, key, deadline);
+                return store.ask(route, key, deadline);
             } finally {
                 s3Millis += clock.millis() - before;
             }
@@ -207,8 +216,8 @@ public final class Router {
 
         Decision pass(String reason) {
             detail("passing through: " + reason);
-            return new Decision(Outcome.CLOUDFRONT, reason, distributionName, clientRegion, null, null, s3Millis, verbose,
-                    unusable);
+            return new Decision(Outcome.CLOUDFRONT, reason, distributionName, clientRegion, null, null, s3Millis,
+                    existenceChecks, cacheHits, verbose, unusable);
         }
     }
 }

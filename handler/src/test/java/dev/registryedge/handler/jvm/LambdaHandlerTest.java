@@ -53,7 +53,7 @@ class LambdaHandlerTest {
         assertTrue(Events.toJson(response).getBytes(StandardCharsets.UTF_8).length < 40 * 1024,
                 "CloudFront limits generated viewer-request responses to 40 KB");
         // CloudFront's request id, which the sample events carry as r-<name>, is in the decision line.
-        assertTrue(log.decisions.get(0).startsWith("{\"distributionId\":") && log.decisions.get(0)
+        assertTrue(log.decisions.get(0).startsWith("{\"_aws\":") && log.decisions.get(0)
                 .contains(",\"requestId\":\"r-" + event + "\","), log.decisions.toString());
     }
 

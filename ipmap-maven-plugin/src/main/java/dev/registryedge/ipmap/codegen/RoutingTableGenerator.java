@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.registryedge.ipmap.routing.CacheLimits;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.routing.S3Limits;
@@ -77,10 +78,11 @@ public final class RoutingTableGenerator {
         CodeBlock networks = CodeBlock.builder().add("$T.of(", List.class)
                 .add(CodeBlock.join(config.alwaysCloudFront().stream().map(n -> CodeBlock.of("$S", n)).toList(), ", "))
                 .add(")").build();
-        build.addStatement("return new $T($L, new $T($L, $L, $L), new $T($L, $L), $L, $L, distributions)", CONFIG,
-                config.presignValiditySeconds(), S3Limits.class, s3.connectTimeoutMillis(), s3.requestTimeoutMillis(),
-                s3.budgetMillis(), CacheLimits.class, config.existenceCache().maxEntries(),
-                config.existenceCache().absentSeconds(), config.debugOverrides(), networks);
+        build.addStatement("return new $T($L, new $T($L, $L, $L), new $T($L, $L), $L, $L, distributions, $T.$L)",
+                CONFIG, config.presignValiditySeconds(), S3Limits.class, s3.connectTimeoutMillis(),
+                s3.requestTimeoutMillis(), s3.budgetMillis(), CacheLimits.class, config.existenceCache().maxEntries(),
+                config.existenceCache().absentSeconds(), config.debugOverrides(), networks, MetricsDetail.class,
+                config.metrics().name());
 
         TypeSpec type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -7,6 +7,7 @@ import dev.registryedge.ipmap.lookup.IpNetwork;
 import dev.registryedge.ipmap.routing.CacheLimits;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.routing.S3Limits;
@@ -54,6 +55,8 @@ public final class RoutingConfigReader {
      * the generated routing table and appear in logs and in the {@code x-registry-edge-route}
      * response header, so they are kept to lower-case ASCII.
      */
+    /** The metrics' Distribution for ids the configuration lacks; the function's decision line uses it too. */
+    static final String OTHER_DISTRIBUTIONS = "other";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     static final String NAME_RULE = "1-63 of lower-case letters, digits, '.', '_' and '-', starting with a letter or digit";
     private static final Pattern SIGNING_REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -96,11 +99,17 @@ public final class RoutingConfigReader {
 
     private RoutingConfig read(JsonObject root) {
         root.allowOnly(Set.of("presignValiditySeconds", "s3", "existenceCache", "debugOverrides", "alwaysCloudFront",
-                "credentials", "targets", "replicas", "distributions"));
+                "metrics", "credentials", "targets", "replicas", "distributions"));
         int validity = root.optionalInt("presignValiditySeconds", 1200, 60, 604800);
         S3Limits limits = readLimits(root.optionalObject("s3"));
         CacheLimits cache = readCache(root.optionalObject("existenceCache"));
         boolean debugOverrides = root.optionalBoolean("debugOverrides", true);
+        String metricsName = root.optionalString("metrics");
+        MetricsDetail metrics = metricsName == null ? MetricsDetail.OUTCOME : MetricsDetail.ofConfigName(metricsName);
+        if (metrics == null) {
+            problems.add("metrics", "'" + metricsName + "' is not off, distribution or outcome");
+            metrics = MetricsDetail.OUTCOME;
+        }
 
         List<String> alwaysCloudFront = root.stringList("alwaysCloudFront");
         for (int i = 0; i < alwaysCloudFront.size(); i++) {
@@ -118,7 +127,7 @@ public final class RoutingConfigReader {
         if (distributions.isEmpty() && problems.isEmpty()) {
             problems.add("distributions", "is empty: name at least one distribution");
         }
-        return new RoutingConfig(validity, limits, cache, debugOverrides, alwaysCloudFront, distributions);
+        return new RoutingConfig(validity, limits, cache, debugOverrides, alwaysCloudFront, distributions, metrics);
     }
 
     private CacheLimits readCache(JsonObject cache) {
@@ -363,6 +372,10 @@ public final class RoutingConfigReader {
             String name = entry.optionalString("name");
             if (name != null) {
                 checkName(entry.pathOf("name"), name);
+                if (name.equals(OTHER_DISTRIBUTIONS)) {
+                    problems.add(entry.pathOf("name"), "'" + name + "' is what the metrics call every distribution"
+                            + " the configuration lacks: choose another name");
+                }
             }
             String replicaCredentialsName = entry.optionalString("replicaCredentials");
             Credentials replicaCredentials = replicaCredentialsName == null ? null : credentials.get(replicaCredentialsName);

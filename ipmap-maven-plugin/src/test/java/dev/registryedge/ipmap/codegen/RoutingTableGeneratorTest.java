@@ -80,7 +80,7 @@ class RoutingTableGeneratorTest {
                                     Map.entry("us-east-1", List.of(new Route(targetList, credentialsList), new Route(targetCredentials, Credentials.FUNCTION))),
                                     Map.entry("us-east-2", List.of(new Route(targetMap, credentialsAB, true), new Route(targetDistributions, Credentials.FUNCTION))),
                                     Map.entry("us-west-2", List.of(new Route(targetInt, Credentials.FUNCTION), new Route(targetAB, Credentials.FUNCTION), new Route(targetAB_2, Credentials.FUNCTION), new Route(targetAB_3, Credentials.FUNCTION), new Route(target9lives, Credentials.FUNCTION))))));
-                        return new RoutingConfig(1200, new S3Limits(300, 1000, 2000), new CacheLimits(20000, 30), true, List.of(), distributions);
+                        return new RoutingConfig(1200, new S3Limits(300, 1000, 2000), new CacheLimits(20000, 30), true, List.of(), distributions, MetricsDetail.OUTCOME);
                     }
                 }
                 """, build);

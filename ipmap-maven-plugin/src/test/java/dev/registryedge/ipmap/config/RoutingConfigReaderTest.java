@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.registryedge.ipmap.json.InputException;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.testing.Snapshots;
@@ -180,6 +181,22 @@ class RoutingConfigReaderTest {
         assertEquals(true, distribution.routesFor("us-west-2").get(0).target().pathStyle());
         assertEquals(2000, config.s3().budgetMillis());
         assertEquals(true, config.debugOverrides());
+    }
+
+    @Test
+    void metricsArePerDistributionAndOutcomeUnlessTheConfigurationSaysCoarserOrOff() throws Exception {
+        String template = """
+                {%s"targets": {"t": {"bucket": "bucket-one", "region": "us-east-1"}},
+                 "distributions": {"E2KP8SMSY4XB67": {"name": "%s", "routes": {"us-east-1": ["t"]}}}}
+                """;
+        assertEquals(MetricsDetail.OUTCOME, read(template.formatted("", "app.ci")).metrics());
+        assertEquals(MetricsDetail.DISTRIBUTION, read(template.formatted("\"metrics\": \"distribution\", ", "app.ci"))
+                .metrics());
+        assertEquals(MetricsDetail.OFF, read(template.formatted("\"metrics\": \"off\", ", "app.ci")).metrics());
+        assertEquals(List.of("routing.json: metrics: 'full' is not off, distribution or outcome"),
+                problems(template.formatted("\"metrics\": \"full\", ", "app.ci")));
+        assertEquals(List.of("routing.json: distributions.E2KP8SMSY4XB67.name: 'other' is what the metrics call every distribution"
+                + " the configuration lacks: choose another name"), problems(template.formatted("", "other")));
     }
 
     @Test

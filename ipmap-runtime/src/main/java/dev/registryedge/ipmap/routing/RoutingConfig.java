@@ -16,6 +16,7 @@ import java.util.Map;
  * @param alwaysCloudFront client networks that are always served by CloudFront, in CIDR notation
  * @param distributions the known CloudFront distributions, by distribution id, in the order the
  *     configuration lists them (what operators see listed, and in what order, follows it)
+ * @param metrics how much each decision line tells CloudWatch as metrics
  */
 public record RoutingConfig(
         int presignValiditySeconds,
@@ -23,10 +24,21 @@ public record RoutingConfig(
         CacheLimits existenceCache,
         boolean debugOverrides,
         List<String> alwaysCloudFront,
-        Map<String, Distribution> distributions) {
+        Map<String, Distribution> distributions,
+        MetricsDetail metrics) {
 
     public RoutingConfig {
         alwaysCloudFront = List.copyOf(alwaysCloudFront);
         distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+        if (metrics == null) {
+            throw new IllegalArgumentException("metrics: give a level (MetricsDetail.OFF for none)");
+        }
+    }
+
+    /** With metrics per distribution and outcome, the default. */
+    public RoutingConfig(int presignValiditySeconds, S3Limits s3, CacheLimits existenceCache, boolean debugOverrides,
+            List<String> alwaysCloudFront, Map<String, Distribution> distributions) {
+        this(presignValiditySeconds, s3, existenceCache, debugOverrides, alwaysCloudFront, distributions,
+                MetricsDetail.OUTCOME);
     }
 }
