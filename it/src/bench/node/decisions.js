@@ -1,7 +1,7 @@
 // Benchmark of the deployed bundle as Lambda@Edge runs it: wall and CPU time per decision (p50,
 // p99) for the paths that need no network call, and cold starts (require + first decision) in
 // fresh processes. Prints one JSON object. Not part of the function.
-// Usage: node decisions.js <index.js> <events dir> <cold-start.js>
+// Usage: node decisions.js <index.js> <events dir> <cold-start.js, or - for no cold starts>
 'use strict';
 const http = require('node:http');
 const fs = require('node:fs');
@@ -57,7 +57,7 @@ s3.listen(0, '127.0.0.1', async () => {
       cpuMicrosP50: percentile(cpu, 0.5), cpuMicrosP99: percentile(cpu, 0.99),
     };
   }
-  for (const [path, file] of Object.entries(paths).slice(0, 2)) {
+  for (const [path, file] of Object.entries(paths).slice(0, coldStartJs === '-' ? 0 : 2)) {
     const millis = [];
     for (let i = 0; i < COLD_STARTS; i++) {
       const output = execFileSync(process.execPath, [coldStartJs, bundlePath, eventsDir + '/' + file],

@@ -4,6 +4,7 @@ import dev.registryedge.handler.generated.RoutingTable;
 import dev.registryedge.ipmap.routing.CacheLimits;
 import dev.registryedge.ipmap.routing.Credentials;
 import dev.registryedge.ipmap.routing.Distribution;
+import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.Route;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import dev.registryedge.ipmap.routing.S3Limits;
@@ -73,10 +74,19 @@ public final class TestRouting {
                 Map.of(ZERO_EGRESS_DISTRIBUTION, distribution));
     }
 
-    /** By name: {@code deployed} (the checked-in configuration), {@code checked-chain-N} or {@code zero-egress-URL}. */
+    /**
+     * By name: {@code deployed} (the checked-in configuration), {@code deployed-metrics-off} (the
+     * same without metrics, what the bench compares the metric lines' cost with),
+     * {@code checked-chain-N} or {@code zero-egress-URL}.
+     */
     public static RoutingConfig named(String name) {
         if (name == null || name.equals("deployed")) {
             return RoutingTable.config();
+        }
+        if (name.equals("deployed-metrics-off")) {
+            RoutingConfig deployed = RoutingTable.config();
+            return new RoutingConfig(deployed.presignValiditySeconds(), deployed.s3(), deployed.existenceCache(),
+                    deployed.debugOverrides(), deployed.alwaysCloudFront(), deployed.distributions(), MetricsDetail.OFF);
         }
         if (name.startsWith("zero-egress-")) {
             return zeroEgress(name.substring("zero-egress-".length()));
