@@ -35,10 +35,18 @@ public final class SigV4Verifier {
         this(service, region, AccessKeys.of(secretsByAccessKey));
     }
 
+    /** @param region the only region a request may be signed for; null for a regional service in every region */
     public SigV4Verifier(String service, String region, AccessKeys keys) {
         this.service = service;
         this.region = region;
         this.keys = keys;
+    }
+
+    /** The region the request was signed for (call after {@link #problem} found none). */
+    public String region(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        int at = authorization.indexOf("Credential=");
+        return authorization.substring(at + "Credential=".length()).split("/")[2];
     }
 
     /** The account whose key signed the request (call after {@link #problem} found none). */
@@ -74,7 +82,7 @@ public final class SigV4Verifier {
         if (scope.length != 5 || !scope[4].equals("aws4_request")) {
             return "malformed credential scope: " + credential;
         }
-        if (!scope[2].equals(region) || !scope[3].equals(service)) {
+        if ((region != null && !scope[2].equals(region)) || !scope[3].equals(service)) {
             return "credential scope " + scope[2] + "/" + scope[3] + ", expected " + region + "/" + service;
         }
         AccessKeys.Key issued = keys.get(scope[0]);
@@ -113,10 +121,11 @@ public final class SigV4Verifier {
                 + canonicalQuery(exchange.getRequestURI().getRawQuery()) + "\n"
                 + headers + "\n" + signedHeaders + "\n"
                 + (payloadHash != null ? payloadHash : hex(sha256(body)));
-        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope[1] + "/" + region + "/" + service
+        String signedRegion = scope[2];
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope[1] + "/" + signedRegion + "/" + service
                 + "/aws4_request\n" + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
-        key = hmac(key, region);
+        key = hmac(key, signedRegion);
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
         String expected = hex(hmac(key, stringToSign));

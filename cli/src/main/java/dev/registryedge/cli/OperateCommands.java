@@ -34,6 +34,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -171,8 +172,15 @@ final class OperateCommands {
          * that an account out of reach says so on its own lines; in one without, the caller's
          * credentials must be of that account.
          */
-        private AccountSession open(Fleet.Account account, AwsCredentialsProvider caller, FleetRunner.Settings settings,
-                Console console) {
+        /** An account's credentials, and what was opened to get them (closed with the clients built on them). */
+        record Reached(AwsCredentialsProvider credentials, List<AutoCloseable> opened) {}
+
+        /**
+         * The credentials for one account: the role assumed there (first, so that an account out
+         * of reach says so on its own lines), or the caller's own, which must then be of that
+         * account.
+         */
+        Reached reach(Fleet.Account account, AwsCredentialsProvider caller) {
             List<AutoCloseable> opened = new ArrayList<>();
             try {
                 AwsCredentialsProvider credentials = caller;
@@ -198,30 +206,51 @@ final class OperateCommands {
                         }
                     }
                 }
+                return new Reached(credentials, opened);
+            } catch (RuntimeException unreachable) {
+                opened.forEach(OperateCommands::closeQuietly);
+                throw unreachable;
+            }
+        }
+
+        /** Bounded calls, for every client: one stalled answer must not hold a command for minutes. */
+        ClientOverrideConfiguration.Builder bounded(ClientOverrideConfiguration.Builder config) {
+            return config.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout);
+        }
+
+        /**
+         * Clients for one account, with the SDK's standard configuration (profiles, {@code
+         * AWS_ENDPOINT_URL_<SERVICE>}) and every call bounded.
+         */
+        private AccountSession open(Fleet.Account account, AwsCredentialsProvider caller, FleetRunner.Settings settings,
+                Console console) {
+            Reached reached = reach(account, caller);
+            AwsCredentialsProvider credentials = reached.credentials();
+            try {
                 // CloudFront is global and signs in us-east-1; the aws-global pseudo-region would
                 // sign as "aws-global" when the endpoint is overridden.
                 var lambda = LambdaClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout));
+                        .overrideConfiguration(this::bounded);
                 var cloudFront = CloudFrontClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout)
-                                .addExecutionInterceptor(new RawResponses()));
+                        .overrideConfiguration(c -> bounded(c).addExecutionInterceptor(new RawResponses()));
                 if (lambdaEndpoint != null) {
                     lambda.endpointOverride(lambdaEndpoint);
                 }
                 if (cloudFrontEndpoint != null) {
                     cloudFront.endpointOverride(cloudFrontEndpoint);
                 }
-                return new AccountSession(account, lambda.build(), cloudFront.build(), settings, console, opened);
-            } catch (RuntimeException unreachable) {
-                opened.forEach(OperateCommands::closeQuietly);
-                throw unreachable;
+                return new AccountSession(account, lambda.build(), cloudFront.build(), settings, console,
+                        reached.opened());
+            } catch (RuntimeException unusable) {
+                reached.opened().forEach(OperateCommands::closeQuietly);
+                throw unusable;
             }
         }
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception ignored) {

@@ -1,5 +1,6 @@
 package dev.registryedge.cli.deploy;
 
+import dev.registryedge.cli.text.Columns;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,19 +103,7 @@ public final class StatusTable {
         List<String[]> lines = new ArrayList<>();
         lines.add(HEADINGS);
         lines.addAll(rows);
-        int[] widths = new int[HEADINGS.length];
-        for (String[] row : lines) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : lines) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        Columns.print(lines, out);
     }
 
     private String published(String lastModified) {

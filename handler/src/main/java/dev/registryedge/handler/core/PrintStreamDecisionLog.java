@@ -3,8 +3,9 @@ package dev.registryedge.handler.core;
 import java.io.PrintStream;
 
 /**
- * Writes decision lines to a stream, the sink of both builds: in Lambda, on either runtime,
- * standard output goes to CloudWatch Logs.
+ * Writes decision lines to a stream, the JVM build's sink: in Lambda's Java runtime standard
+ * output goes to CloudWatch Logs line by line, as it is. (The Node build has a sink of its own,
+ * which keeps Lambda's console prefix off the lines that carry metrics.)
  */
 public record PrintStreamDecisionLog(PrintStream out) implements DecisionLog {
 

@@ -1,7 +1,6 @@
 package dev.registryedge.handler.edge;
 
 import dev.registryedge.handler.core.Clock;
-import dev.registryedge.handler.core.PrintStreamDecisionLog;
 import dev.registryedge.handler.core.Router;
 import dev.registryedge.handler.edge.node.NodeProcess;
 import dev.registryedge.handler.endpoints.S3Endpoints;
@@ -46,7 +45,7 @@ public final class EdgeHandler {
                 environment, clock);
         NodeS3 s3 = new NodeS3(credentials, S3Endpoints.parse(environment.apply(S3_ENDPOINT_VARIABLE)), config.s3(),
                 clock);
-        return new Router(config, regions, s3, s3, clock, new PrintStreamDecisionLog(System.out));
+        return new Router(config, regions, s3, s3, clock, new NodeLog());
     }
 
     /** The compiled-in configuration and map, the process environment and the system clock. */

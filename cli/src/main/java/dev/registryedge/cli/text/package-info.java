@@ -1,0 +1,2 @@
+/** Plain-text output shared by the commands' tables. */
+package dev.registryedge.cli.text;
