@@ -28,22 +28,51 @@ public final class DecisionRecord {
             + "\"Count\"},{\"Name\":\"UnusableTargets\",\"Unit\":\"Count\"},{\"Name\":\"ExistenceChecks\",\"Unit\":"
             + "\"Count\"},{\"Name\":\"CacheHits\",\"Unit\":\"Count\"}";
     private static final String LATENCY = ",{\"Name\":\"S3CheckMillis\",\"Unit\":\"Milliseconds\"}";
-    private static final String BY_OUTCOME = "\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+    private static final String BY_OUTCOME = "{\"_aws\":{\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
             + "\",\"Dimensions\":[[\"Distribution\",\"Outcome\"]],\"Metrics\":[" + COUNTS;
-    private static final String BY_DISTRIBUTION = "\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+    private static final String BY_DISTRIBUTION = "{\"_aws\":{\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
             + "\",\"Dimensions\":[[\"Distribution\"]],\"Metrics\":[" + COUNTS;
+    private static final String TIMESTAMP = "]}],\"Timestamp\":";
+    // The four directives a line can have, whole: constants the Node build hands to Node as they are.
+    private static final String OUTCOME_CHECKED = BY_OUTCOME + LATENCY + TIMESTAMP;
+    private static final String OUTCOME_UNCHECKED = BY_OUTCOME + TIMESTAMP;
+    private static final String DISTRIBUTION_CHECKED = BY_DISTRIBUTION + LATENCY + TIMESTAMP;
+    private static final String DISTRIBUTION_UNCHECKED = BY_DISTRIBUTION + TIMESTAMP;
 
     private DecisionRecord() {}
 
+    /** The whole line: {@link #directive} followed by {@link #rest}. */
+    public static String toJson(Decision decision, ViewerRequest request, long totalMillis, long nowMillis,
+            MetricsDetail metrics) {
+        return directive(decision, metrics) + rest(decision, request, totalMillis, nowMillis, metrics);
+    }
+
     /**
+     * The start of the line that is the same for many decisions: the metric directive (up to its
+     * {@code Timestamp}'s value), or the empty string when metrics are off.
+     */
+    public static String directive(Decision decision, MetricsDetail metrics) {
+        boolean askedS3 = decision.existenceChecks() > decision.cacheHits();
+        return switch (metrics) {
+            case OFF -> "";
+            case OUTCOME -> askedS3 ? OUTCOME_CHECKED : OUTCOME_UNCHECKED;
+            case DISTRIBUTION -> askedS3 ? DISTRIBUTION_CHECKED : DISTRIBUTION_UNCHECKED;
+        };
+    }
+
+    /**
+     * The rest of the line, after {@link #directive}.
+     *
      * @param nowMillis the time the metrics are for, in milliseconds since the epoch
      * @param metrics how much of the line is metrics
      */
-    public static String toJson(Decision decision, ViewerRequest request, long totalMillis, long nowMillis,
+    public static String rest(Decision decision, ViewerRequest request, long totalMillis, long nowMillis,
             MetricsDetail metrics) {
-        StringBuilder json = new StringBuilder(640).append('{');
+        StringBuilder json = new StringBuilder(384);
         if (metrics != MetricsDetail.OFF) {
             appendMetrics(json, decision, nowMillis, metrics);
+        } else {
+            json.append('{');
         }
         json.append("\"distributionId\":");
         JsonText.appendString(json, request == null ? null : LogText.clip(request.distributionId()))
@@ -69,9 +98,7 @@ public final class DecisionRecord {
 
     private static void appendMetrics(StringBuilder json, Decision decision, long nowMillis, MetricsDetail metrics) {
         boolean askedS3 = decision.existenceChecks() > decision.cacheHits();
-        json.append("\"_aws\":{\"Timestamp\":").append(nowMillis).append(',')
-                .append(metrics == MetricsDetail.OUTCOME ? BY_OUTCOME : BY_DISTRIBUTION)
-                .append(askedS3 ? LATENCY : "").append("]}]},\"Distribution\":");
+        json.append(nowMillis).append("},\"Distribution\":");
         // Configured names are checked by the plugin: 1-63 lower-case ASCII letters, digits and . _ -.
         JsonText.appendString(json, decision.distribution() == null ? OTHER : decision.distribution());
         if (metrics == MetricsDetail.OUTCOME) {

@@ -80,7 +80,8 @@ public final class Router {
             decision = attempt.pass("error " + e.getClass().getSimpleName());
         }
         long now = clock.millis();
-        log.decision(DecisionRecord.toJson(decision, request, now - started, now, config.metrics()));
+        log.decision(DecisionRecord.directive(decision, config.metrics()),
+                DecisionRecord.rest(decision, request, now - started, now, config.metrics()));
         return decision;
     }
 

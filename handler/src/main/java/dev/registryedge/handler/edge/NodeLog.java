@@ -17,6 +17,10 @@ final class NodeLog implements DecisionLog {
     @JSBody(params = "line", script = "process.stdout.write(line + '\\n');")
     private static native void standardOutput(String line);
 
+    /** Joined in JavaScript: the directive is a constant Node already holds as a string. */
+    @JSBody(params = {"directive", "rest"}, script = "process.stdout.write(directive + rest + '\\n');")
+    private static native void standardOutput(String directive, String rest);
+
     @JSBody(params = "line", script = "console.info(line);")
     private static native void info(String line);
 
@@ -26,6 +30,15 @@ final class NodeLog implements DecisionLog {
             standardOutput(json);
         } else {
             info(json);
+        }
+    }
+
+    @Override
+    public void decision(String directive, String rest) {
+        if (directive.isEmpty()) {
+            info(rest);
+        } else {
+            standardOutput(directive, rest);
         }
     }
 

@@ -411,11 +411,12 @@ class RouterTest {
     void logsOneStructuredLinePerDecisionWithoutUrlsOrCredentials() {
         s3.put(EAST2_REPLICA, KEY);
         router.decide(get(BUILD03, US_EAST_2));
-        assertEquals(List.of("{\"_aws\":{\"Timestamp\":1700000000000,\"CloudWatchMetrics\":[{\"Namespace\":\"RegistryEdge\","
+        assertEquals(List.of("{\"_aws\":{\"CloudWatchMetrics\":[{\"Namespace\":\"RegistryEdge\","
                 + "\"Dimensions\":[[\"Distribution\",\"Outcome\"]],\"Metrics\":[{\"Name\":\"Decisions\",\"Unit\":\"Count\"},"
                 + "{\"Name\":\"Redirects\",\"Unit\":\"Count\"},{\"Name\":\"UnusableTargets\",\"Unit\":\"Count\"},"
                 + "{\"Name\":\"ExistenceChecks\",\"Unit\":\"Count\"},{\"Name\":\"CacheHits\",\"Unit\":\"Count\"},"
-                + "{\"Name\":\"S3CheckMillis\",\"Unit\":\"Milliseconds\"}]}]},\"Distribution\":\"build03\","
+                + "{\"Name\":\"S3CheckMillis\",\"Unit\":\"Milliseconds\"}]}],\"Timestamp\":1700000000000},"
+                + "\"Distribution\":\"build03\","
                 + "\"Outcome\":\"REPLICA\",\"Decisions\":1,\"Redirects\":1,\"UnusableTargets\":0,\"ExistenceChecks\":1,"
                 + "\"CacheHits\":0,\"S3CheckMillis\":0,"
                 + "\"distributionId\":\"E2PBG0JIU6CTJY\",\"distribution\":\"build03\",\"requestId\":null,\"clientIp\":\"3.12.0.1\",\"clientRegion\":\"us-east-2\","
