@@ -416,7 +416,7 @@ public final class BenchReport {
 
     private static double zcat(List<String> files) throws Exception {
         double best = Double.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 7; run++) {
             long started = System.nanoTime();
             List<Process> halves = new java.util.ArrayList<>();
             for (List<String> half : List.of(files.subList(0, files.size() / 2), files.subList(files.size() / 2,
@@ -436,7 +436,7 @@ public final class BenchReport {
     private Timed report(Path logs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Timed best = new Timed(Double.MAX_VALUE, 0);
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 7; run++) {
             long started = System.nanoTime();
             Process process = new ProcessBuilder(java, "-jar", root.resolve("cli/target/registry-edge.jar")
                     .toString(), "report", logs.toString(), "--json", out.resolve("report-run.json").toString())
@@ -489,13 +489,13 @@ public final class BenchReport {
 
     /**
      * What writing each decision line as an Embedded Metric Format document costs the Node build:
-     * the test bundle with the deployed configuration, with metrics and without, three runs each,
-     * alternating; the median of each path's CPU p50.
+     * the test bundle with the deployed configuration, with metrics and without, seven runs each,
+     * alternating; the median of each path's CPU p50 (a shared machine moves single runs by 20 µs and more).
      */
     private void nodeMetricLines() throws Exception {
         Path bundle = root.resolve("it/target/test-bundle/index.js");
         Map<String, Map<String, List<Double>>> runs = new java.util.LinkedHashMap<>();
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 7; run++) {
             for (String routing : List.of("deployed", "deployed-metrics-off")) {
                 String output = run(List.of(node(), root.resolve("it/src/bench/node/decisions.js").toString(),
                         bundle.toString(), root.resolve("data/events").toString(), "-"),
@@ -507,7 +507,7 @@ public final class BenchReport {
                         .add(path.getValue().get("cpuMicrosP50").asDouble()));
             }
         }
-        line("## What the metric lines cost the Node.js build (CPU µs p50 per decision, median of 3 runs each)");
+        line("## What the metric lines cost the Node.js build (CPU µs p50 per decision, median of 7 runs each, alternating)");
         line("");
         line("| path | with metrics | without | difference |");
         line("| --- | --- | --- | --- |");
