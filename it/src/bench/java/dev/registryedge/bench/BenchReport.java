@@ -416,7 +416,7 @@ public final class BenchReport {
 
     private static double zcat(List<String> files) throws Exception {
         double best = Double.MAX_VALUE;
-        for (int run = 0; run < 7; run++) {
+        for (int run = 0; run < 3; run++) {
             long started = System.nanoTime();
             List<Process> halves = new java.util.ArrayList<>();
             for (List<String> half : List.of(files.subList(0, files.size() / 2), files.subList(files.size() / 2,
@@ -436,7 +436,7 @@ public final class BenchReport {
     private Timed report(Path logs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Timed best = new Timed(Double.MAX_VALUE, 0);
-        for (int run = 0; run < 7; run++) {
+        for (int run = 0; run < 3; run++) {
             long started = System.nanoTime();
             Process process = new ProcessBuilder(java, "-jar", root.resolve("cli/target/registry-edge.jar")
                     .toString(), "report", logs.toString(), "--json", out.resolve("report-run.json").toString())
