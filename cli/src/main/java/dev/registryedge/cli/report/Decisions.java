@@ -53,7 +53,11 @@ final class Decisions {
                         continue;
                     }
                     String line = reader.text();
-                    int json = line.indexOf("{\"distributionId\"");
+                    // A line with metrics begins with its _aws member; one without, with distributionId.
+                    int json = line.indexOf("{\"_aws\":");
+                    if (json < 0) {
+                        json = line.indexOf("{\"distributionId\"");
+                    }
                     if (json < 0) {
                         continue;
                     }

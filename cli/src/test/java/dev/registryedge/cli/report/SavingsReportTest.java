@@ -220,6 +220,22 @@ class SavingsReportTest {
         assertEquals(0, exact.at("/ambiguousRedirects/requests").asLong(), exact.toString());
         assertEquals(1, exact.at("/totals/REPLICA/requests").asLong());
         assertEquals(JSON.readTree("{\"lines\": 1, \"redirectsAttributed\": 1}"), exact.get("decisionLogs"));
+
+        // The same decision as a line with metrics, which begins with its _aws member (the Node
+        // build writes it without Lambda's prefix).
+        Path withMetrics = Files.writeString(logs.resolveSibling("decisions-with-metrics.log"), "{\"_aws\":{"
+                + "\"CloudWatchMetrics\":[{\"Namespace\":\"RegistryEdge\",\"Dimensions\":[[\"Distribution\",\"Outcome\"]],"
+                + "\"Metrics\":[{\"Name\":\"Decisions\",\"Unit\":\"Count\"}]}],\"Timestamp\":1793700000120},"
+                + "\"Distribution\":\"build03\",\"Outcome\":\"REPLICA\",\"Decisions\":1,\"distributionId\":\"E2PBG0JIU6CTJY\","
+                + "\"distribution\":\"build03\",\"requestId\":\"" + requestId + "\",\"clientIp\":\"3.12.0.1\","
+                + "\"clientRegion\":\"us-east-2\",\"outcome\":\"REPLICA\",\"target\":\"appci-replica-us-east-2\","
+                + "\"bucket\":\"us-east-2-replica-of-ci-dv2np-image-registry-us-east-1\",\"reason\":\"found\","
+                + "\"s3Millis\":41,\"totalMillis\":43}\n");
+        JsonNode fromMetrics = JSON.readTree(new SavingsReport(FixtureRouting.config(), FixtureRegionMap.map()).run(
+                new SavingsReport.Request(List.of(logs.resolve(BUILD03 + ".2026-11-03-10.redirects.gz")), null,
+                        SavingsReport.Replicas.NONE, null, prices, 1, null, Bill.Elsewhere.NONE, List.of(withMetrics)))
+                .json().toString()).get("actual");
+        assertEquals(JSON.readTree("{\"lines\": 1, \"redirectsAttributed\": 1}"), fromMetrics.get("decisionLogs"));
     }
 
     @Test
