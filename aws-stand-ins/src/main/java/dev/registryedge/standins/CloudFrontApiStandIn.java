@@ -116,6 +116,24 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         failures.put(operation + " " + id, new String[] {String.valueOf(status), code});
     }
 
+    /** Waits until {@code call} ("UpdateDistribution E2KP8SMSY4XB67") has arrived; false when it did not in time. */
+    public synchronized boolean awaitCall(String call, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!calls.contains(call)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private synchronized void record(String call) {
+        calls.add(call);
+        notifyAll();
+    }
+
     /** Every write call recorded. */
     public List<String> writes() {
         return calls.stream().filter(call -> call.startsWith("Update") || call.startsWith("Tag")
@@ -126,7 +144,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String problem = signatures.problem(exchange, body);
         if (problem != null) {
-            calls.add("refused " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            record("refused " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
             error(exchange, 403, "SignatureDoesNotMatch", problem);
             return;
         }
@@ -141,7 +159,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             String operation = method.equals("POST") && "Tag".equals(query.get("Operation")) ? "TagResource"
                     : method.equals("POST") && "Untag".equals(query.get("Operation")) ? "UntagResource"
                     : method.equals("GET") ? "ListTagsForResource" : null;
-            calls.add(operation + " " + (distribution == null ? arn : distribution.id));
+            record(operation + " " + (distribution == null ? arn : distribution.id));
             if (distribution != null && !distribution.account.equals(caller)) {
                 error(exchange, 403, "AccessDenied", "User: arn:aws:iam::" + caller + ":user/operator is not"
                         + " authorized to perform: cloudfront:" + operation + " on resource: " + arn);
@@ -189,7 +207,7 @@ public final class CloudFrontApiStandIn implements AutoCloseable {
             return;
         }
         String id = segments[0];
-        calls.add(operation + " " + id);
+        record(operation + " " + id);
         if (injected(exchange, operation, id)) {
             return;
         }

@@ -424,11 +424,8 @@ class FleetCommandsTest {
             }
         });
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!cloudFront.calls.contains("UpdateDistribution " + BUILD03) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(cloudFront.calls.contains("UpdateDistribution " + BUILD03), output.toString(StandardCharsets.UTF_8));
+        assertTrue(cloudFront.awaitCall("UpdateDistribution " + BUILD03, Duration.ofSeconds(60)),
+                output.toString(StandardCharsets.UTF_8));
         // SIGTERM: the JVM stops on it exactly as on Ctrl-C's SIGINT (shutdown hooks), and unlike
         // SIGINT it is not ignored by a process a non-interactive shell started in the background.
         // Through the handle, which unlike Process.destroy() leaves the output open to read.
