@@ -9,19 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** {@code metrics}: the fleet's figures from CloudWatch, every account and region at once. */
 @Command(name = "metrics", mixinStandardHelpOptions = true, versionProvider = Main.Snapshot.class,
@@ -76,15 +70,7 @@ final class MetricsCommand implements Callable<Integer> {
             main.err.println("registry-edge: metrics are off in the routing configuration built in: only Lambda's and"
                     + " CloudFront's own figures can be shown");
         }
-        Map<String, OperateCommands.Target.Reached> reached = new ConcurrentHashMap<>();
-        Map<String, CloudWatchClient> clients = new ConcurrentHashMap<>();
-        try (DefaultCredentialsProvider caller = DefaultCredentialsProvider.builder().build()) {
-            FleetMetrics.Clients cloudWatch = (account, region) -> clients.computeIfAbsent(account.id() + " " + region,
-                    k -> CloudWatchClient.builder().region(Region.of(region))
-                            .credentialsProvider(reached.computeIfAbsent(String.valueOf(account.id()),
-                                    a -> target.reach(account, caller)).credentials())
-                            .httpClientBuilder(UrlConnectionHttpClient.builder())
-                            .overrideConfiguration(target::bounded).build());
+        try (CloudWatchClients cloudWatch = new CloudWatchClients(target)) {
             FleetMetrics.Figures figures = new FleetMetrics(fleet, routing, regions, cloudWatch)
                     .read(Instant.now(), since, target.distributions);
             if (output.equals("json")) {
@@ -100,9 +86,6 @@ final class MetricsCommand implements Callable<Integer> {
                         + " lines not turned into metrics there (docs/metrics.md)");
             }
             return figures.problems().isEmpty() ? 0 : 1;
-        } finally {
-            clients.values().forEach(CloudWatchClient::close);
-            reached.values().forEach(r -> r.opened().forEach(OperateCommands::closeQuietly));
         }
     }
 }

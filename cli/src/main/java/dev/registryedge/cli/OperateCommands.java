@@ -1,5 +1,7 @@
 package dev.registryedge.cli;
 
+import dev.registryedge.cli.canary.CanaryRollout;
+import dev.registryedge.cli.canary.Thresholds;
 import dev.registryedge.cli.deploy.AccountSession;
 import dev.registryedge.cli.deploy.Console;
 import dev.registryedge.cli.deploy.Fleet;
@@ -11,6 +13,8 @@ import dev.registryedge.cli.deploy.RawResponses;
 import dev.registryedge.cli.deploy.FunctionArns;
 import dev.registryedge.cli.deploy.LocalZip;
 import dev.registryedge.cli.deploy.StatusTable;
+import dev.registryedge.cli.metrics.FleetMetrics;
+import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.RoutingConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,6 +62,10 @@ final class OperateCommands {
     static final int NOT_DONE = 1;
     /** Every change made, but CloudFront had not deployed all of them when the wait ended. */
     static final int NOT_YET_DEPLOYED = 3;
+    /** deploy --canary: a threshold crossed, the canaries rolled back, the rest untouched. */
+    static final int CANARY_ROLLED_BACK = 4;
+    /** deploy --canary: the figures to judge the canaries by were missing; the rest untouched. */
+    static final int CANARY_NOT_JUDGED = 5;
 
     private OperateCommands() {}
 
@@ -291,9 +299,14 @@ final class OperateCommands {
                     + "/docker/registry/v2/blobs/*) of every distribution as its viewer-request function, and waits"
                     + " until CloudFront has deployed it. Safe to run again: nothing is uploaded, published or changed"
                     + " when a published version already has this code and every distribution uses it.",
+                "With --canary, the canary distributions first: once CloudFront has deployed them, their metrics"
+                    + " are read for the bake time and compared with the hour before; the rest follows only when"
+                    + " function errors, the fall-back share and the 5xx rate stayed within the thresholds, and the"
+                    + " canaries are rolled back when one did not.",
                 "Exit code 0 when every distribution is done, 1 when one is not (the others are done), 2 for bad"
                     + " arguments, 3 when CloudFront had not deployed every change when the wait ended (run again"
-                    + " to wait more)."})
+                    + " to wait more), 4 when a canary crossed a threshold and was rolled back, 5 when the metrics to"
+                    + " judge a canary by were missing (the rest untouched either way)."})
     static final class Deploy extends Changing {
         @Option(names = "--zip", paramLabel = "FILE",
                 description = "the Node.js build (default: edge-function.zip beside this jar)")
@@ -307,6 +320,33 @@ final class OperateCommands {
                 description = "the runtime of a new function: nodejs22.x or nodejs24.x (default: ${DEFAULT-VALUE})")
         private String runtime;
 
+        @Option(names = "--canary", paramLabel = "ID", description = "deploy to this distribution first and watch"
+                + " it for the bake time before the rest follows (repeatable)")
+        private List<String> canaries = new ArrayList<>();
+
+        @Option(names = "--bake", defaultValue = "15m", paramLabel = "DURATION", converter = Durations.class,
+                description = "with --canary: how long to watch the canaries once deployed (default: ${DEFAULT-VALUE})")
+        private Duration bake;
+
+        @Option(names = "--check-every", defaultValue = "1m", paramLabel = "DURATION", converter = Durations.class,
+                description = "with --canary: how often to read their metrics meanwhile (default: ${DEFAULT-VALUE})")
+        private Duration checkEvery;
+
+        @Option(names = "--max-function-errors", defaultValue = "" + Thresholds.FUNCTION_ERRORS, paramLabel = "POINTS",
+                description = "with --canary: roll back when the function's errors per 100 invocations rise more than"
+                        + " this above the hour before (default: ${DEFAULT-VALUE})")
+        private double maxFunctionErrors;
+
+        @Option(names = "--max-fallback", defaultValue = "" + Thresholds.FALLBACK, paramLabel = "POINTS",
+                description = "with --canary: roll back when the share of decisions that fell back because a target"
+                        + " was unusable rises more than this many percentage points (default: ${DEFAULT-VALUE})")
+        private double maxFallback;
+
+        @Option(names = "--max-5xx", defaultValue = "" + Thresholds.SERVER_ERRORS, paramLabel = "POINTS",
+                description = "with --canary: roll back when CloudFront's 5xx error rate rises more than this many"
+                        + " percentage points (default: ${DEFAULT-VALUE})")
+        private double max5xx;
+
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -319,6 +359,9 @@ final class OperateCommands {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runtime " + runtime
                         + ": the build is tested on nodejs22.x and nodejs24.x");
             }
+            if (!canaries.isEmpty()) {
+                checkCanary(main.builtIn.routing());
+            }
             try {
                 code = LocalZip.read(zip);
             } catch (IllegalArgumentException refused) {
@@ -328,11 +371,57 @@ final class OperateCommands {
             return super.call();
         }
 
+        private void checkCanary(RoutingConfig routing) {
+            String problem = null;
+            if (routing.metrics() == MetricsDetail.OFF) {
+                problem = "--canary: metrics are off in the routing configuration built in, so the canaries' decisions"
+                        + " cannot be watched";
+            } else if (changes.dryRun || changes.noWait) {
+                problem = "--canary is a real deploy that waits for CloudFront: not with --dry-run or --no-wait";
+            } else if (bake.isNegative() || bake.isZero() || checkEvery.isNegative() || checkEvery.isZero()) {
+                problem = "--bake and --check-every take a duration of more than nothing";
+            } else if (maxFunctionErrors < 0 || maxFallback < 0 || max5xx < 0) {
+                problem = "--max-function-errors, --max-fallback and --max-5xx take percentage points, 0 or more";
+            }
+            for (String id : canaries) {
+                if (problem == null && !routing.distributions().containsKey(id)) {
+                    problem = "--canary " + id + " is not in the routing configuration built in (it has "
+                            + routing.distributions().keySet() + ")";
+                }
+            }
+            if (problem != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), problem);
+            }
+        }
+
         @Override
         int operate(Operations operations) {
-            return exitCode(operations.deploy(code, StatusTable.versionDescription(main.builtIn.createDate(),
-                    main.builtIn.syncToken()), Optional.ofNullable(role).map(arn -> new NewFunction(arn, runtime)),
-                    target.distributions));
+            String description = StatusTable.versionDescription(main.builtIn.createDate(), main.builtIn.syncToken());
+            Optional<NewFunction> creation = Optional.ofNullable(role).map(arn -> new NewFunction(arn, runtime));
+            if (canaries.isEmpty()) {
+                return exitCode(operations.deploy(code, description, creation, target.distributions));
+            }
+            RoutingConfig routing = main.builtIn.routing();
+            List<String> rest = new ArrayList<>(target.distributions.isEmpty() ? routing.distributions().keySet()
+                    : target.distributions);
+            rest.removeAll(canaries);
+            try (CloudWatchClients cloudWatch = new CloudWatchClients(target)) {
+                FleetMetrics metrics = new FleetMetrics(target.fleet(routing), routing, FleetMetrics.EDGE_REGIONS,
+                        cloudWatch);
+                CanaryRollout.Result result = new CanaryRollout(metrics, new Thresholds(maxFunctionErrors, maxFallback,
+                        max5xx), bake, checkEvery, Clock.systemUTC(), main.out, main.err).run(new CanaryRollout.Steps(
+                                ids -> operations.deploy(code, description, creation, ids), operations::rollback),
+                        canaries, rest);
+                return switch (result.ending()) {
+                    case ROLLED_BACK -> CANARY_ROLLED_BACK;
+                    case NOT_JUDGED -> CANARY_NOT_JUDGED;
+                    case CANARY_NOT_DEPLOYED, FOLLOWED -> exitCode(result.outcome());
+                };
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                main.err.println("registry-edge: canary: interrupted while baking; the rest of the fleet is untouched");
+                return NOT_DONE;
+            }
         }
     }
 

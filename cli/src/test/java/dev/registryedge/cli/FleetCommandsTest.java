@@ -1,5 +1,19 @@
 package dev.registryedge.cli;
 
+import static dev.registryedge.cli.testing.StandInFleet.ACCOUNT_OF;
+import static dev.registryedge.cli.testing.StandInFleet.APP_CI;
+import static dev.registryedge.cli.testing.StandInFleet.BUILD01;
+import static dev.registryedge.cli.testing.StandInFleet.BUILD03;
+import static dev.registryedge.cli.testing.StandInFleet.BUILD05;
+import static dev.registryedge.cli.testing.StandInFleet.BUILD09;
+import static dev.registryedge.cli.testing.StandInFleet.BUILD10;
+import static dev.registryedge.cli.testing.StandInFleet.CALLER_KEY;
+import static dev.registryedge.cli.testing.StandInFleet.CALLER_SECRET;
+import static dev.registryedge.cli.testing.StandInFleet.FARMS_EAST_1;
+import static dev.registryedge.cli.testing.StandInFleet.FARMS_EAST_2;
+import static dev.registryedge.cli.testing.StandInFleet.OWN;
+import static dev.registryedge.cli.testing.StandInFleet.arn;
+import static dev.registryedge.cli.testing.StandInFleet.operatorRole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,16 +25,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryedge.cli.deploy.BlobBehaviour;
 import dev.registryedge.cli.deploy.Records;
 import dev.registryedge.cli.testing.DistributionConfigs;
+import dev.registryedge.cli.testing.StandInFleet;
 import dev.registryedge.handler.fixture.FixtureRouting;
-import dev.registryedge.standins.AccessKeys;
 import dev.registryedge.standins.CloudFrontApiStandIn;
 import dev.registryedge.standins.LambdaApiStandIn;
 import dev.registryedge.standins.StsStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,99 +70,47 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class FleetCommandsTest {
 
-    private static final String CALLER_KEY = "AKIDFLEETOPERATOR";
-    private static final String CALLER_SECRET = "fleet-operator-secret";
-    /** The caller's own account: app.ci and build01, no role. */
-    private static final String OWN = "111111111111";
-    /** build03 and build05, through a role. */
-    private static final String FARMS_EAST_1 = "222222222222";
-    /** build09 and build10, through a role. */
-    private static final String FARMS_EAST_2 = "333333333333";
-    private static final String APP_CI = "E2KP8SMSY4XB67";
-    private static final String BUILD01 = "E1Q1256FT1FBYD";
-    private static final String BUILD03 = "E2PBG0JIU6CTJY";
-    private static final String BUILD05 = "E1PPY7S6SRDS9W";
-    private static final String BUILD09 = "E2B105Z8OCWZSC";
-    private static final String BUILD10 = "E2N1Y2UGVWY8LA";
-    private static final Map<String, String> ACCOUNT_OF = Map.of(APP_CI, OWN, BUILD01, OWN, BUILD03, FARMS_EAST_1,
-            BUILD05, FARMS_EAST_1, BUILD09, FARMS_EAST_2, BUILD10, FARMS_EAST_2);
     private static final String FUNCTION_ROLE = "arn:aws:iam::{account}:role/registry-edge-function";
     @TempDir
     static Path dir;
     private static Path zipV1;
-    private static String template;
 
-    private AccessKeys keys;
+    private StandInFleet standIns;
     private StsStandIn sts;
     private LambdaApiStandIn lambda;
     private CloudFrontApiStandIn cloudFront;
     private Path fleet;
     private Path records;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandRun command = new CommandRun();
 
     @BeforeAll
-    static void zipAndTemplate() throws IOException {
+    static void zip() throws IOException {
         zipV1 = dir.resolve("v1.zip");
         try (OutputStream stream = Files.newOutputStream(zipV1); ZipOutputStream zip = new ZipOutputStream(stream)) {
             zip.putNextEntry(new ZipEntry("index.js"));
             zip.write("exports.handler = async (e) => e.Records[0].cf.request;".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        template = DistributionConfigs.template();
-        System.setProperty("aws.accessKeyId", CALLER_KEY);
-        System.setProperty("aws.secretAccessKey", CALLER_SECRET);
-    }
-
-    @AfterAll
-    static void forget() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        System.clearProperty("aws.endpointUrlSts");
-        System.clearProperty("aws.endpointUrlLambda");
-        System.clearProperty("aws.endpointUrlCloudFront");
     }
 
     @BeforeEach
     void fleetOfStandIns() throws IOException {
-        keys = new AccessKeys().add(CALLER_KEY, CALLER_SECRET, OWN);
-        sts = new StsStandIn(keys).role(operatorRole(FARMS_EAST_1)).role(operatorRole(FARMS_EAST_2));
-        // The SDK's standard configuration: the tool has no STS option, the tests point it here.
-        System.setProperty("aws.endpointUrlSts", sts.uri().toString());
-        lambda = new LambdaApiStandIn(keys);
-        cloudFront = new CloudFrontApiStandIn(keys, lambda);
-        System.setProperty("aws.endpointUrlLambda", lambda.uri().toString());
-        System.setProperty("aws.endpointUrlCloudFront", cloudFront.uri().toString());
-        for (String account : List.of(OWN, FARMS_EAST_1, FARMS_EAST_2)) {
-            lambda.seed(account, "legacy-redirect", "nodejs20.x", 5, 128);
-            lambda.seed(account, "blob-headers", "nodejs20.x", 30, 512);
-        }
-        FixtureRouting.config().distributions().forEach((id, distribution) -> cloudFront.add(ACCOUNT_OF.get(id), id,
-                initial(id)));
-        fleet = dir.resolve("fleet-" + java.util.UUID.randomUUID() + ".json");
+        standIns = new StandInFleet(dir);
+        sts = standIns.sts;
+        lambda = standIns.lambda;
+        cloudFront = standIns.cloudFront;
+        fleet = standIns.fleetFile;
         records = fleet.resolveSibling(fleet.getFileName() + ".records");
-        Files.writeString(fleet, """
-                {"accounts": {
-                   "%1$s": {},
-                   "%2$s": {"roleArn": "%4$s"},
-                   "%3$s": {"roleArn": "%5$s", "function": "registry-edge"}},
-                 "distributions": {
-                   "E2KP8SMSY4XB67": {"account": "%1$s"}, "E1Q1256FT1FBYD": {"account": "%1$s"},
-                   "E2PBG0JIU6CTJY": {"account": "%2$s"}, "E1PPY7S6SRDS9W": {"account": "%2$s"},
-                   "E2B105Z8OCWZSC": {"account": "%3$s"}, "E2N1Y2UGVWY8LA": {"account": "%3$s"}}}
-                """.formatted(OWN, FARMS_EAST_1, FARMS_EAST_2, operatorRole(FARMS_EAST_1), operatorRole(FARMS_EAST_2)));
     }
 
     @AfterEach
     void stop() {
-        cloudFront.close();
-        lambda.close();
-        sts.close();
+        standIns.close();
     }
 
     @Test
     void theFirstDeployCreatesAFunctionInEachAccountAndASecondChangesNothing() {
-        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), output());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), command.output());
         for (String account : List.of(OWN, FARMS_EAST_1, FARMS_EAST_2)) {
             LambdaApiStandIn.Function function = lambda.functions(account).get("registry-edge");
             assertEquals("arn:aws:iam::" + account + ":role/registry-edge-function", function.role, account);
@@ -173,18 +132,17 @@ class FleetCommandsTest {
 
         int lambdaWrites = lambda.writes().size();
         int cloudFrontWrites = cloudFront.writes().size();
-        assertEquals(0, run("deploy", "--zip", zipV1.toString()), output());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString()), command.output());
         assertEquals(lambdaWrites, lambda.writes().size(), lambda.writes().toString());
         assertEquals(cloudFrontWrites, cloudFront.writes().size(), cloudFront.writes().toString());
-        assertEquals(6, stdout().lines().filter(line -> line.contains(": unchanged (registry-edge:1)")).count(), output());
+        assertEquals(6, command.stdout().lines().filter(line -> line.contains(": unchanged (registry-edge:1)")).count(), command.output());
     }
 
     @Test
     void statusIsOneTableOfTheWholeFleetWithEachAccount() throws Exception {
         run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE);
-        out.reset();
-        assertEquals(0, run("status", "--zip", zipV1.toString(), "--output", "json"), output());
-        JsonNode document = new ObjectMapper().readTree(stdout());
+        assertEquals(0, run("status", "--zip", zipV1.toString(), "--output", "json"), command.output());
+        JsonNode document = new ObjectMapper().readTree(command.stdout());
         List<String> rows = new ArrayList<>();
         document.get("distributions").forEach(d -> rows.add(d.get("distribution").asText() + " "
                 + d.get("account").asText() + " " + d.get("viewerRequest").asText() + " " + d.get("code").asText()));
@@ -201,7 +159,7 @@ class FleetCommandsTest {
         for (String id : List.of(BUILD09, BUILD10)) {
             cloudFront.fail("TagResource", id, 403, "AccessDenied");
         }
-        assertEquals(0, run("disable", "--records", records.toString()), output());
+        assertEquals(0, run("disable", "--records", records.toString()), command.output());
         for (String id : ACCOUNT_OF.keySet()) {
             // Written out here: the configuration without the viewer-request association.
             String expected = DistributionConfigs.withoutViewerRequest(initial(id), ACCOUNT_OF.get(id));
@@ -210,13 +168,13 @@ class FleetCommandsTest {
         String kept = Files.readString(records);
         for (String id : List.of(BUILD09, BUILD10)) {
             assertTrue(kept.contains(id + "=" + arn(FARMS_EAST_2, "legacy-redirect", 1).replace(":", "\\:")), kept);
-            assertTrue(stderr().contains("To restore it: registry-edge enable --fleet " + fleet + " -d " + id
-                    + " --function-arn " + arn(FARMS_EAST_2, "legacy-redirect", 1)), output());
+            assertTrue(command.stderr().contains("To restore it: registry-edge enable --fleet " + fleet + " -d " + id
+                    + " --function-arn " + arn(FARMS_EAST_2, "legacy-redirect", 1)), command.output());
         }
         assertTrue(cloudFront.distributions.get(APP_CI).tags.get(Records.DISABLED).startsWith(arn(OWN,
                 "legacy-redirect", 1) + " at="), cloudFront.distributions.get(APP_CI).tags.toString());
 
-        assertEquals(0, run("enable", "--records", records.toString()), output());
+        assertEquals(0, run("enable", "--records", records.toString()), command.output());
         for (String id : ACCOUNT_OF.keySet()) {
             assertEquals(DistributionConfigs.canonical(initial(id)), DistributionConfigs.canonical(cloudFront.distributions.get(id).configXml), id);
             assertNull(cloudFront.distributions.get(id).tags.get(Records.DISABLED), id);
@@ -233,10 +191,10 @@ class FleetCommandsTest {
         ACCOUNT_OF.keySet().forEach(id -> cloudFront.stall("UpdateDistribution", id, Duration.ofSeconds(2)));
         ACCOUNT_OF.keySet().forEach(id -> cloudFront.stall("GetDistribution", id, Duration.ofMillis(500)));
         long started = System.nanoTime();
-        assertEquals(0, run("disable", "--records", records.toString()), output());
+        assertEquals(0, run("disable", "--records", records.toString()), command.output());
         long disableMillis = (System.nanoTime() - started) / 1_000_000;
         started = System.nanoTime();
-        assertEquals(0, run("enable", "--records", records.toString()), output());
+        assertEquals(0, run("enable", "--records", records.toString()), command.output());
         long enableMillis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("fleet of 6 in 3 accounts, 2 s per update and 0.5 s per read: disable " + disableMillis
                 + " ms, enable " + enableMillis + " ms (one after another: at least 6 x 3,000 ms each)");
@@ -247,16 +205,16 @@ class FleetCommandsTest {
     @Test
     void anAccountWhoseRoleCannotBeAssumedFailsOnItsLinesAndTheOthersAreDone() {
         sts.deny(operatorRole(FARMS_EAST_2));
-        assertEquals(1, run("disable", "--records", records.toString()), output());
+        assertEquals(1, run("disable", "--records", records.toString()), command.output());
         for (String id : List.of(BUILD09, BUILD10)) {
-            assertTrue(stdout().contains(id + " (build" + (id.equals(BUILD09) ? "09" : "10") + "): FAILED: cannot"
-                    + " reach account " + FARMS_EAST_2 + ": AccessDenied"), output());
+            assertTrue(command.stdout().contains(id + " (build" + (id.equals(BUILD09) ? "09" : "10") + "): FAILED: cannot"
+                    + " reach account " + FARMS_EAST_2 + ": AccessDenied"), command.output());
             assertTrue(cloudFront.distributions.get(id).configXml.contains("legacy-redirect:1</LambdaFunctionARN>"), id);
         }
         for (String id : List.of(APP_CI, BUILD01, BUILD03, BUILD05)) {
             assertFalse(cloudFront.distributions.get(id).configXml.contains("legacy-redirect"), id);
         }
-        assertTrue(stderr().contains("not changed: " + BUILD09 + ", " + BUILD10), output());
+        assertTrue(command.stderr().contains("not changed: " + BUILD09 + ", " + BUILD10), command.output());
     }
 
     @Test
@@ -270,11 +228,11 @@ class FleetCommandsTest {
         assertTrue(future.contains("BehaviourSettingFrom2027"), "the blob behaviour carries one");
         cloudFront.distributions.get(BUILD05).configXml = future;
 
-        assertEquals(1, run("disable", "--records", records.toString()), output());
-        assertTrue(stdout().contains(BUILD05 + " (build05): FAILED: CloudFront sent elements this tool's AWS SDK does"
+        assertEquals(1, run("disable", "--records", records.toString()), command.output());
+        assertTrue(command.stdout().contains(BUILD05 + " (build05): FAILED: CloudFront sent elements this tool's AWS SDK does"
                 + " not know (DistributionConfig/CacheBehaviors/Items/CacheBehavior/BehaviourSettingFrom2027,"
-                + " DistributionConfig/EdgeSettingFrom2027)"), output());
-        assertTrue(stdout().contains("Update registry-edge, or change the association with the AWS CLI"), output());
+                + " DistributionConfig/EdgeSettingFrom2027)"), command.output());
+        assertTrue(command.stdout().contains("Update registry-edge, or change the association with the AWS CLI"), command.output());
         assertEquals(future, cloudFront.distributions.get(BUILD05).configXml);
         assertFalse(cloudFront.calls.contains("UpdateDistribution " + BUILD05), cloudFront.calls.toString());
         assertNull(cloudFront.distributions.get(BUILD05).tags.get(Records.DISABLED), "nothing recorded either");
@@ -284,23 +242,23 @@ class FleetCommandsTest {
     @Test
     void aChangeThatReadsBackWithMoreChangedThanTheAssociationIsReported() {
         cloudFront.onUpdate = xml -> xml.replace("<Compress>true</Compress>", "<Compress>false</Compress>");
-        assertEquals(1, run("disable", "--records", records.toString(), "-d", APP_CI), output());
-        assertTrue(stdout().contains(APP_CI + " (app.ci): FAILED: changed, but reading it back shows more than the"
+        assertEquals(1, run("disable", "--records", records.toString(), "-d", APP_CI), command.output());
+        assertTrue(command.stdout().contains(APP_CI + " (app.ci): FAILED: changed, but reading it back shows more than the"
                 + " association changed: DistributionConfig/CacheBehaviors/Items/CacheBehavior[2]/Compress 'true' ->"
-                + " 'false'"), output());
+                + " 'false'"), command.output());
     }
 
     @Test
     void enableWithoutAnyRecordPutsBackTheNewestVersionWithTheLocalZipsCodeAndSaysSo() {
-        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), output());
-        assertEquals(0, run("disable"), output());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), command.output());
+        assertEquals(0, run("disable"), command.output());
         ACCOUNT_OF.keySet().forEach(id -> cloudFront.distributions.get(id).tags.clear());
 
-        assertEquals(0, run("enable", "--zip", zipV1.toString()), output());
+        assertEquals(0, run("enable", "--zip", zipV1.toString()), command.output());
         for (String id : ACCOUNT_OF.keySet()) {
-            assertTrue(stdout().contains(id + " (" + FixtureRouting.config().distributions().get(id).name() + "): no"
+            assertTrue(command.stdout().contains(id + " (" + FixtureRouting.config().distributions().get(id).name() + "): no"
                     + " record of disable; restoring registry-edge:1, the newest published version with the local"
-                    + " zip's code"), output());
+                    + " zip's code"), command.output());
             assertTrue(cloudFront.distributions.get(id).configXml.contains(arn(ACCOUNT_OF.get(id), "registry-edge", 1)),
                     id);
         }
@@ -345,18 +303,18 @@ class FleetCommandsTest {
      */
     @Test
     void aDisableKeptOnlyLocallyIsNotUndoneByAStaleTagNorByDeploy() throws IOException {
-        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), output());
+        assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role", FUNCTION_ROLE), command.output());
         cloudFront.distributions.get(BUILD03).tags.put(Records.DISABLED, arn(FARMS_EAST_1, "legacy-redirect", 1)
                 + " at=2026-01-01T00:00:00Z");
         cloudFront.fail("TagResource", BUILD03, 503, "ServiceUnavailable");
-        assertEquals(0, run("disable", "-d", BUILD03), output());
+        assertEquals(0, run("disable", "-d", BUILD03), command.output());
         assertTrue(Files.readString(records).contains(BUILD03 + "="), "kept locally");
 
-        assertEquals(1, run("deploy", "--zip", zipV1.toString(), "-d", BUILD03), output());
-        assertTrue(stdout().contains(BUILD03 + " (build03): FAILED: switched off by `disable`"), output());
+        assertEquals(1, run("deploy", "--zip", zipV1.toString(), "-d", BUILD03), command.output());
+        assertTrue(command.stdout().contains(BUILD03 + " (build03): FAILED: switched off by `disable`"), command.output());
 
-        assertEquals(0, run("enable", "-d", BUILD03), output());
-        assertTrue(stdout().contains("restoring what disable kept in " + records), output());
+        assertEquals(0, run("enable", "-d", BUILD03), command.output());
+        assertTrue(command.stdout().contains("restoring what disable kept in " + records), command.output());
         assertTrue(cloudFront.distributions.get(BUILD03).configXml.contains(arn(FARMS_EAST_1, "registry-edge", 1)),
                 "the version the later disable removed, not the stale tag's");
     }
@@ -366,16 +324,16 @@ class FleetCommandsTest {
     void disableWithNowhereToRecordStillDisablesAndThePrintedCommandRestoresIt() throws IOException {
         cloudFront.fail("TagResource", APP_CI, 403, "AccessDenied");
         Path unwritable = Files.createDirectories(dir.resolve("records-is-a-directory-" + fleet.getFileName()));
-        assertEquals(0, run("disable", "-d", APP_CI, "--records", unwritable.toString()), output());
+        assertEquals(0, run("disable", "-d", APP_CI, "--records", unwritable.toString()), command.output());
         assertFalse(cloudFront.distributions.get(APP_CI).configXml.contains("legacy-redirect"), "disabled");
-        String line = stderr().lines().filter(l -> l.contains("To restore it: ")).findFirst().orElseThrow();
+        String line = command.stderr().lines().filter(l -> l.contains("To restore it: ")).findFirst().orElseThrow();
         assertTrue(line.contains("nor in " + unwritable), line);
         String restore = line.substring(line.indexOf("registry-edge enable ") + "registry-edge enable ".length());
 
         List<String> args = new ArrayList<>(List.of("enable"));
         args.addAll(List.of(restore.split(" ")));
         args.removeAll(List.of("--fleet", fleet.toString()));
-        assertEquals(0, run(args.toArray(String[]::new)), output());
+        assertEquals(0, run(args.toArray(String[]::new)), command.output());
         assertEquals(DistributionConfigs.canonical(initial(APP_CI)), DistributionConfigs.canonical(
                 cloudFront.distributions.get(APP_CI).configXml));
     }
@@ -384,9 +342,9 @@ class FleetCommandsTest {
     void anAccountWithoutARoleMustBeTheCallersOwn() throws IOException {
         Files.writeString(fleet, Files.readString(fleet).replace("\"" + FARMS_EAST_1 + "\": {\"roleArn\": \""
                 + operatorRole(FARMS_EAST_1) + "\"}", "\"" + FARMS_EAST_1 + "\": {}"));
-        assertEquals(1, run("disable"), output());
-        assertTrue(stdout().contains(BUILD03 + " (build03): FAILED: cannot reach account " + FARMS_EAST_1 + ": these"
-                + " credentials are of account " + OWN + ", not " + FARMS_EAST_1), output());
+        assertEquals(1, run("disable"), command.output());
+        assertTrue(command.stdout().contains(BUILD03 + " (build03): FAILED: cannot reach account " + FARMS_EAST_1 + ": these"
+                + " credentials are of account " + OWN + ", not " + FARMS_EAST_1), command.output());
         assertFalse(cloudFront.distributions.get(APP_CI).configXml.contains("legacy-redirect"), "the others are done");
     }
 
@@ -394,10 +352,10 @@ class FleetCommandsTest {
     void aFleetFileBreakingARuleIsRefusedBeforeAnyCall() throws IOException {
         Files.writeString(fleet, Files.readString(fleet).replace("\"" + FARMS_EAST_2 + "\": {\"roleArn\"",
                 "\"33333333333\": {\"roleArn\""));
-        assertEquals(2, run("disable"), output());
-        assertTrue(stderr().contains("--fleet " + fleet + ": accounts.33333333333: '33333333333' is not an AWS account"
-                + " id (12 digits)"), output());
-        assertEquals("", stdout());
+        assertEquals(2, run("disable"), command.output());
+        assertTrue(command.stderr().contains("--fleet " + fleet + ": accounts.33333333333: '33333333333' is not an AWS account"
+                + " id (12 digits)"), command.output());
+        assertEquals("", command.stdout());
         assertEquals(List.of(), cloudFront.calls);
         assertEquals(List.of(), sts.calls);
     }
@@ -447,18 +405,9 @@ class FleetCommandsTest {
                 .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
     }
 
-    private static String operatorRole(String account) {
-        return "arn:aws:iam::" + account + ":role/registry-edge-operator";
-    }
-
-    private static String arn(String account, String function, int version) {
-        return "arn:aws:lambda:us-east-1:" + account + ":function:" + function + ":" + version;
-    }
-
     /** The template as a distribution of its account holds it. */
-    private static String initial(String id) {
-        return template.replace("${id}", id).replace("${bucket}", FixtureRouting.config().distributions().get(id)
-                .home().target().bucket()).replace("123456789012", ACCOUNT_OF.get(id));
+    private String initial(String id) {
+        return standIns.initial(id);
     }
 
     private List<String> withEndpoints(String... args) {
@@ -471,21 +420,6 @@ class FleetCommandsTest {
     }
 
     private int run(String... args) {
-        err.reset();
-        out.reset();
-        return Main.run(Fixture.TABLES, withEndpoints(args).toArray(String[]::new), InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String output() {
-        return "stdout:\n" + stdout() + "\nstderr:\n" + stderr();
+        return command.run(withEndpoints(args));
     }
 }

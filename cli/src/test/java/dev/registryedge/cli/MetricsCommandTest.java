@@ -15,11 +15,7 @@ import dev.registryedge.handler.testing.RecordingLog;
 import dev.registryedge.standins.AccessKeys;
 import dev.registryedge.standins.CloudWatchStandIn;
 import dev.registryedge.standins.StsStandIn;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +49,7 @@ class MetricsCommandTest {
     private StsStandIn sts;
     private CloudWatchStandIn cloudWatch;
     private Path fleet;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandRun command = new CommandRun();
 
     @BeforeEach
     void standIns() throws IOException {
@@ -132,8 +127,8 @@ class MetricsCommandTest {
                 Map.of("DistributionId", APP_CI, "Region", "Global"), at, 0.25));
 
         assertEquals(0, run("metrics", "--since", "1h", "--regions", "us-east-1,us-east-2,us-west-2", "--output",
-                "json"), output());
-        JsonNode document = new ObjectMapper().readTree(stdout());
+                "json"), command.output());
+        JsonNode document = new ObjectMapper().readTree(command.stdout());
         Map<String, JsonNode> rows = new java.util.HashMap<>();
         document.get("distributions").forEach(row -> rows.put(row.get("distribution").asText() + "@"
                 + row.get("account").asText(), row));
@@ -165,8 +160,8 @@ class MetricsCommandTest {
         // One call per account and region, all of them.
         assertEquals(6, cloudWatch.calls.size(), cloudWatch.calls.toString());
 
-        assertEquals(0, run("metrics", "--regions", "us-east-1,us-east-2,us-west-2"), output());
-        String appCiLine = stdout().lines().filter(l -> l.startsWith(APP_CI)).findFirst().orElseThrow();
+        assertEquals(0, run("metrics", "--regions", "us-east-1,us-east-2,us-west-2"), command.output());
+        String appCiLine = command.stdout().lines().filter(l -> l.startsWith(APP_CI)).findFirst().orElseThrow();
         assertTrue(appCiLine.matches(APP_CI + " +app\\.ci +" + OWN + " +7 +57\\.1% +28\\.6% +85\\.7% +0\\.0 +40 ms +40 ms"
                 + " +9 +- +0\\.25%"), appCiLine);
     }
@@ -174,10 +169,10 @@ class MetricsCommandTest {
     @Test
     void anAccountOutOfReachIsSaidAndTheOthersAreShown() {
         sts.deny(role(FARMS));
-        assertEquals(1, run("metrics", "--regions", "us-east-1"), output());
-        assertTrue(stderr().contains("registry-edge: not read: account " + FARMS + " in us-east-1: AccessDenied"), output());
-        assertTrue(stdout().contains(APP_CI), output());
-        assertTrue(stderr().contains("no RegistryEdge metrics in us-east-1 for the last 1h"), output());
+        assertEquals(1, run("metrics", "--regions", "us-east-1"), command.output());
+        assertTrue(command.stderr().contains("registry-edge: not read: account " + FARMS + " in us-east-1: AccessDenied"), command.output());
+        assertTrue(command.stdout().contains(APP_CI), command.output());
+        assertTrue(command.stderr().contains("no RegistryEdge metrics in us-east-1 for the last 1h"), command.output());
     }
 
     private static List<String> strings(JsonNode array) {
@@ -193,21 +188,6 @@ class MetricsCommandTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--fleet", fleet.toString()));
-        out.reset();
-        err.reset();
-        return Main.run(Fixture.TABLES, all.toArray(String[]::new), InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String output() {
-        return "stdout:\n" + stdout() + "\nstderr:\n" + stderr();
+        return command.run(all);
     }
 }

@@ -49,8 +49,8 @@ public final class FleetMetrics {
             Optional<Double> requests, Optional<Double> errorRate4xx, Optional<Double> errorRate5xx) {}
 
     /** What the function's replicas in an account came to. */
-    public record FunctionFigures(String account, String function, double errors, double throttles,
-            Optional<Double> durationP99, List<String> regions) {}
+    public record FunctionFigures(String account, String function, double invocations, double errors,
+            double throttles, Optional<Double> durationP99, List<String> regions) {}
 
     /** Everything read, and where reading failed. */
     public record Figures(Instant start, Instant end, List<String> regions, List<DistributionFigures> distributions,
@@ -68,10 +68,14 @@ public final class FleetMetrics {
         this.clients = clients;
     }
 
-    /** Reads the window ending at {@code end}; every account and region at once. */
+    /** Reads the window of {@code since} ending at {@code end}; every account and region at once. */
     public Figures read(Instant end, Duration since, List<String> named) {
-        Instant start = end.minus(since);
-        long period = Math.max(60, (since.toSeconds() + 59) / 60 * 60);
+        return read(end.minus(since), end, named);
+    }
+
+    /** Reads the window from {@code start} to {@code end}, as one period; every account and region at once. */
+    public Figures read(Instant start, Instant end, List<String> named) {
+        long period = Math.max(60, (Duration.between(start, end).toSeconds() + 59) / 60 * 60);
         List<String> ids = named.isEmpty() ? List.copyOf(routing.distributions().keySet()) : named;
         Map<String, List<String>> byAccount = new LinkedHashMap<>();
         ids.forEach(id -> byAccount.computeIfAbsent(key(fleet.accountOf(id)), a -> new ArrayList<>()).add(id));
@@ -193,8 +197,10 @@ public final class FleetMetrics {
             String fn = key(account);
             List<String> invoked = regions.stream().filter(r -> values.getOrDefault("invocations|" + fn + "|" + r, 0.0)
                     > 0).toList();
+            double invocations = regions.stream().mapToDouble(r -> values.getOrDefault("invocations|" + fn + "|" + r,
+                    0.0)).sum();
             functions.add(new FunctionFigures(account.id() == null ? "" : account.id(), "us-east-1." + account.function(),
-                    values.getOrDefault("errors|" + fn, 0.0), values.getOrDefault("throttles|" + fn, 0.0),
+                    invocations, values.getOrDefault("errors|" + fn, 0.0), values.getOrDefault("throttles|" + fn, 0.0),
                     Optional.ofNullable(values.get("durationp99|" + fn)), invoked));
         }
         List<String> withDecisions = regions.stream().filter(r -> values.containsKey("region|" + r)).toList();

@@ -41,9 +41,9 @@ public final class MetricsTable {
         Columns.print(rows, out);
         out.println();
         List<String[]> functions = new ArrayList<>();
-        functions.add(new String[] {"FUNCTION", "ACCOUNT", "ERRORS", "THROTTLES", "DURATION p99", "RUNS IN"});
+        functions.add(new String[] {"FUNCTION", "ACCOUNT", "INVOCATIONS", "ERRORS", "THROTTLES", "DURATION p99", "RUNS IN"});
         for (FleetMetrics.FunctionFigures f : figures.functions()) {
-            functions.add(new String[] {f.function(), f.account(), count(f.errors()), count(f.throttles()),
+            functions.add(new String[] {f.function(), f.account(), count(f.invocations()), count(f.errors()), count(f.throttles()),
                 millis(f.durationP99()), f.regions().isEmpty() ? "-" : String.join(",", f.regions())});
         }
         Columns.print(functions, out);
@@ -79,6 +79,7 @@ public final class MetricsTable {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("function", f.function());
             row.put("account", f.account());
+            row.put("invocations", f.invocations());
             row.put("errors", f.errors());
             row.put("throttles", f.throttles());
             row.put("durationMillisP99", f.durationP99().orElse(null));
