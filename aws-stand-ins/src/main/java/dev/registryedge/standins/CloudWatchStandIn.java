@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * CloudWatch's GetMetricData on 127.0.0.1, in the protocol the SDK's CloudWatch client of this
+ * CloudWatch's GetMetricData, PutDashboard and PutMetricAlarm on 127.0.0.1, in the protocol the SDK's CloudWatch client of this
  * SDK version speaks: Smithy RPC v2 CBOR ({@code POST /service/GraniteServiceVersion20100801/
  * operation/GetMetricData}, CBOR bodies, the {@code smithy-protocol: rpc-v2-cbor} header,
  * timestamps as CBOR tag 1). Checks SigV4 (service {@code monitoring}) in any region, and keeps
@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * It is fed as CloudWatch is: {@link #ingest} takes a log event and, when it is an Embedded Metric
  * Format document, stores a data point per metric and dimension set; {@link #put} stores one
  * directly (AWS's own metrics: Lambda's, CloudFront's). Statistics: Sum, Average, Minimum,
- * Maximum, SampleCount and pNN (nearest rank).
+ * Maximum, SampleCount and pNN (nearest rank). PutDashboard and PutMetricAlarm store what they
+ * are given after the checks CloudWatch documents, for tests to look at.
  */
 public final class CloudWatchStandIn implements AutoCloseable {
 
@@ -40,7 +41,10 @@ public final class CloudWatchStandIn implements AutoCloseable {
     private final SigV4Verifier signatures;
     /** By account, then region. */
     private final Map<String, Map<String, List<Datapoint>>> metrics = new ConcurrentHashMap<>();
-    /** Calls in order: "GetMetricData ACCOUNT REGION queries=N". */
+    private final Map<String, Map<String, JsonNode>> dashboards = new ConcurrentHashMap<>();
+    /** By "account region", then alarm name. */
+    private final Map<String, Map<String, JsonNode>> alarms = new ConcurrentHashMap<>();
+    /** Calls in order: "GetMetricData ACCOUNT REGION queries=N", "PutDashboard ACCOUNT NAME", "PutMetricAlarm ACCOUNT REGION NAME". */
     public final List<String> calls = new CopyOnWriteArrayList<>();
 
     public CloudWatchStandIn(AccessKeys keys) {
@@ -115,13 +119,21 @@ public final class CloudWatchStandIn implements AutoCloseable {
             return;
         }
         String operation = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode request = CBOR.readTree(body);
+        String account = signatures.account(exchange);
+        String region = signatures.region(exchange);
+        if (operation.equals("PutDashboard")) {
+            putDashboard(exchange, account, request);
+            return;
+        }
+        if (operation.equals("PutMetricAlarm")) {
+            putMetricAlarm(exchange, account, region, request);
+            return;
+        }
         if (!operation.equals("GetMetricData")) {
             error(exchange, 400, "UnknownOperationException", operation);
             return;
         }
-        JsonNode request = CBOR.readTree(body);
-        String account = signatures.account(exchange);
-        String region = signatures.region(exchange);
         JsonNode queries = request.path("MetricDataQueries");
         calls.add("GetMetricData " + account + " " + region + " queries=" + queries.size());
         if (queries.size() == 0 || queries.size() > 500) {
@@ -189,6 +201,165 @@ public final class CloudWatchStandIn implements AutoCloseable {
             cbor.writeEndObject();
         }
         reply(exchange, 200, out.toByteArray());
+    }
+
+    /**
+     * Stores a dashboard, global in its account as in CloudWatch, after the checks the dashboard
+     * body's documented structure allows: at most 500 widgets on a grid 24 wide, metric arrays of
+     * namespace, name and dimension pairs with one optional options object, expression ids that
+     * are unique and refer only to ids of the same widget.
+     */
+    private void putDashboard(HttpExchange exchange, String account, JsonNode request) throws IOException {
+        String name = request.path("DashboardName").asText();
+        calls.add("PutDashboard " + account + " " + name);
+        String problem = null;
+        JsonNode dashboard = null;
+        if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
+            problem = "DashboardName " + name;
+        } else {
+            try {
+                dashboard = JSON.readTree(request.path("DashboardBody").asText());
+                problem = dashboardProblem(dashboard);
+            } catch (IOException notJson) {
+                problem = "DashboardBody is not JSON: " + notJson.getMessage();
+            }
+        }
+        if (problem != null) {
+            error(exchange, 400, "InvalidParameterInput", "The field DashboardBody must be a valid JSON object: "
+                    + problem);
+            return;
+        }
+        dashboards.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(name, dashboard);
+        reply(exchange, 200, CBOR.writeValueAsBytes(Map.of("DashboardValidationMessages", List.of())));
+    }
+
+    private static String dashboardProblem(JsonNode dashboard) {
+        JsonNode widgets = dashboard.path("widgets");
+        if (!widgets.isArray() || widgets.size() > 500) {
+            return "widgets must be an array of at most 500";
+        }
+        for (JsonNode widget : widgets) {
+            String type = widget.path("type").asText();
+            if (!List.of("metric", "text", "alarm", "log", "explorer").contains(type)) {
+                return "widget type " + type;
+            }
+            int x = widget.path("x").asInt(0);
+            int width = widget.path("width").asInt(6);
+            if (x < 0 || width < 1 || x + width > 24 || widget.path("height").asInt(6) < 1) {
+                return "widget outside the grid of 24: " + widget.path("properties").path("title").asText();
+            }
+            if (type.equals("metric")) {
+                String problem = metricsProblem(widget.path("properties").path("metrics"));
+                if (problem != null) {
+                    return widget.path("properties").path("title").asText() + ": " + problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String metricsProblem(JsonNode metrics) {
+        if (!metrics.isArray() || metrics.isEmpty() || metrics.size() > 500) {
+            return "metrics must hold 1 to 500";
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        List<String> expressions = new ArrayList<>();
+        for (JsonNode metric : metrics) {
+            if (!metric.isArray() || metric.isEmpty()) {
+                return "each metric is an array";
+            }
+            JsonNode last = metric.get(metric.size() - 1);
+            int strings = last.isObject() ? metric.size() - 1 : metric.size();
+            for (int i = 0; i < strings; i++) {
+                if (!metric.get(i).isTextual()) {
+                    return "metric " + metric + ": names and values are strings";
+                }
+            }
+            if (strings > 0 && (strings < 2 || strings % 2 != 0 || strings > 2 + 2 * 30)) {
+                return "metric " + metric + ": namespace, name and dimension pairs";
+            }
+            if (last.isObject()) {
+                String id = last.path("id").asText(null);
+                if (id != null && (!id.matches("[a-z][a-zA-Z0-9_]*") || !ids.add(id))) {
+                    return "id " + id + " invalid or repeated";
+                }
+                if (strings == 0) {
+                    if (!last.path("expression").isTextual()) {
+                        return "a metric without names must be an expression";
+                    }
+                    expressions.add(last.path("expression").asText());
+                }
+            } else if (strings == 0) {
+                return "empty metric";
+            }
+        }
+        for (String expression : expressions) {
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b([a-z][a-zA-Z0-9_]*)\\b(?!\\s*\\()")
+                    .matcher(expression);
+            while (names.find()) {
+                if (!ids.contains(names.group(1))) {
+                    return "expression " + expression + " refers to " + names.group(1) + ", not an id of this graph";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> COMPARISONS = List.of("GreaterThanOrEqualToThreshold", "GreaterThanThreshold",
+            "LessThanThreshold", "LessThanOrEqualToThreshold");
+
+    /** Stores an alarm in its account and region, after PutMetricAlarm's documented checks. */
+    private void putMetricAlarm(HttpExchange exchange, String account, String region, JsonNode alarm)
+            throws IOException {
+        String name = alarm.path("AlarmName").asText();
+        calls.add("PutMetricAlarm " + account + " " + region + " " + name);
+        String problem = null;
+        int periods = alarm.path("EvaluationPeriods").asInt(0);
+        if (name.isEmpty() || name.length() > 255) {
+            problem = "AlarmName must be 1 to 255 characters";
+        } else if (!COMPARISONS.contains(alarm.path("ComparisonOperator").asText())) {
+            problem = "ComparisonOperator " + alarm.path("ComparisonOperator").asText();
+        } else if (periods < 1 || alarm.path("DatapointsToAlarm").asInt(periods) > periods) {
+            problem = "EvaluationPeriods must be 1 or more, DatapointsToAlarm at most EvaluationPeriods";
+        } else if (!alarm.path("Threshold").isNumber()) {
+            problem = "Threshold is required";
+        } else if (alarm.has("TreatMissingData") && !List.of("breaching", "notBreaching", "ignore", "missing")
+                .contains(alarm.path("TreatMissingData").asText())) {
+            problem = "TreatMissingData " + alarm.path("TreatMissingData").asText();
+        } else if (alarm.has("MetricName") == alarm.has("Metrics")) {
+            problem = "give MetricName or Metrics, not both";
+        } else if (alarm.has("MetricName")) {
+            if (alarm.path("Period").asInt() % 60 != 0 || alarm.path("Period").asInt() == 0
+                    || !alarm.path("Namespace").isTextual() || !alarm.path("Statistic").isTextual()) {
+                problem = "Namespace, Statistic and a Period of a multiple of 60 seconds are required";
+            }
+        } else {
+            int stats = 0;
+            int returned = 0;
+            for (JsonNode query : alarm.path("Metrics")) {
+                stats += query.has("MetricStat") ? 1 : 0;
+                returned += query.path("ReturnData").asBoolean(true) ? 1 : 0;
+            }
+            if (stats > 10 || returned != 1) {
+                problem = "Metrics may watch at most 10 metrics and must return exactly one time series";
+            }
+        }
+        if (problem != null) {
+            error(exchange, 400, "InvalidParameterValue", problem);
+            return;
+        }
+        alarms.computeIfAbsent(account + " " + region, k -> new ConcurrentHashMap<>()).put(name, alarm);
+        reply(exchange, 200, CBOR.writeValueAsBytes(Map.of()));
+    }
+
+    /** The dashboards put in an account, by name, with their bodies. */
+    public Map<String, JsonNode> dashboards(String account) {
+        return Map.copyOf(dashboards.getOrDefault(account, Map.of()));
+    }
+
+    /** The alarms put in an account and region, by name, as PutMetricAlarm received them. */
+    public Map<String, JsonNode> alarms(String account, String region) {
+        return Map.copyOf(alarms.getOrDefault(account + " " + region, Map.of()));
     }
 
     private static double statistic(String stat, List<Double> values) {

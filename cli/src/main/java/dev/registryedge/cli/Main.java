@@ -47,7 +47,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
         description = "The registry's CloudFront edge function, from the command line.",
         subcommands = {Main.Explain.class, Main.Invoke.class, Main.Policy.class, OperateCommands.Deploy.class,
             OperateCommands.Status.class, OperateCommands.Disable.class, OperateCommands.Enable.class,
-            OperateCommands.Rollback.class, MetricsCommand.class, ReportCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
+            OperateCommands.Rollback.class, MetricsCommand.class, DashboardCommand.class, ReportCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
