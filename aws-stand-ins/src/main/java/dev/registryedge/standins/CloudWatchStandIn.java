@@ -174,7 +174,8 @@ public final class CloudWatchStandIn implements AutoCloseable {
                             && point.metric().equals(metric.path("MetricName").asText())
                             && point.dimensions().equals(dimensions) && point.timestampMillis() >= start
                             && point.timestampMillis() < end) {
-                        long bucket = start + (point.timestampMillis() - start) / period * period;
+                        // Periods are aligned to the clock, not to StartTime, as CloudWatch aggregates.
+                        long bucket = point.timestampMillis() / period * period;
                         buckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(point.value());
                     }
                 }

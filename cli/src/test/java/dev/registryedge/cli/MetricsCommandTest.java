@@ -125,6 +125,10 @@ class MetricsCommandTest {
                 Map.of("DistributionId", APP_CI, "Region", "Global"), at, 9));
         cloudWatch.put(OWN, "us-east-1", new CloudWatchStandIn.Datapoint("AWS/CloudFront", "5xxErrorRate",
                 Map.of("DistributionId", APP_CI, "Region", "Global"), at, 0.25));
+        // The same rate 58 minutes before: CloudWatch aligns hours to the clock, so the window
+        // mostly holds two periods, and the rate must not be their sum.
+        cloudWatch.put(OWN, "us-east-1", new CloudWatchStandIn.Datapoint("AWS/CloudFront", "5xxErrorRate",
+                Map.of("DistributionId", APP_CI, "Region", "Global"), at - 58 * 60_000, 0.25));
 
         assertEquals(0, run("metrics", "--since", "1h", "--regions", "us-east-1,us-east-2,us-west-2", "--output",
                 "json"), command.output());

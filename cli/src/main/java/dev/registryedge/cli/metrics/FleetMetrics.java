@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
  * decision lines' {@code RegistryEdge} namespace), Lambda's for the function's replicas in each
  * region ({@code AWS/Lambda}, function {@code us-east-1.NAME}), and CloudFront's error rates
  * ({@code AWS/CloudFront}, us-east-1, {@code Region=Global}). Counts are summed over regions;
- * latencies are the worst region's, since percentiles of different regions cannot be merged.
+ * latencies are the worst region's, since percentiles of different regions cannot be merged, and
+ * CloudFront's error rates the worst period's, where CloudWatch splits the window in two (it
+ * aligns periods to the clock) and averages cannot be added.
  */
 public final class FleetMetrics {
 
@@ -160,9 +162,9 @@ public final class FleetMetrics {
             for (var page : client.getMetricDataPaginator(b -> b.startTime(start).endTime(end).metricDataQueries(batch))) {
                 for (MetricDataResult result : page.metricDataResults()) {
                     Query query = queries.get(result.id());
-                    boolean latency = query.stat().startsWith("p");
+                    boolean worst = query.stat().startsWith("p") || query.stat().equals("Average");
                     for (Double value : result.values()) {
-                        values.merge(query.key(), value, latency ? Math::max : Double::sum);
+                        values.merge(query.key(), value, worst ? Math::max : Double::sum);
                         if (query.key().startsWith(at + "decisions|") && value > 0) {
                             values.put("region|" + region, 1.0);
                         }
