@@ -42,6 +42,8 @@ public final class CloudWatchStandIn implements AutoCloseable {
     /** By account, then region. */
     private final Map<String, Map<String, List<Datapoint>>> metrics = new ConcurrentHashMap<>();
     private final Map<String, Map<String, JsonNode>> dashboards = new ConcurrentHashMap<>();
+    /** Regions whose GetMetricData answers Throttling, as CloudWatch does past its request rate. */
+    public final java.util.Set<String> throttled = ConcurrentHashMap.newKeySet();
     /** By "account region", then alarm name. */
     private final Map<String, Map<String, JsonNode>> alarms = new ConcurrentHashMap<>();
     /** Calls in order: "GetMetricData ACCOUNT REGION queries=N", "PutDashboard ACCOUNT NAME", "PutMetricAlarm ACCOUNT REGION NAME". */
@@ -132,6 +134,11 @@ public final class CloudWatchStandIn implements AutoCloseable {
         }
         if (!operation.equals("GetMetricData")) {
             error(exchange, 400, "UnknownOperationException", operation);
+            return;
+        }
+        if (throttled.contains(region)) {
+            calls.add("GetMetricData " + account + " " + region + " throttled");
+            error(exchange, 400, "Throttling", "Rate exceeded");
             return;
         }
         JsonNode queries = request.path("MetricDataQueries");

@@ -92,7 +92,7 @@ final class DashboardCommand implements Callable<Integer> {
         RoutingConfig routing = main.builtIn.routing();
         target.check(routing);
         Fleet fleet = target.fleet(routing);
-        List<FleetDashboard.ForAccount> accounts = new FleetDashboard(fleet, routing, regions).build(name,
+        List<FleetDashboard.ForAccount> accounts = new FleetDashboard(fleet, routing, regions).build(target.distributions, name,
                 new FleetDashboard.AlarmThresholds(functionErrors, fallback, serverErrors), fallbackAlarms, actions);
         if (!put) {
             List<Object> document = new ArrayList<>();

@@ -384,6 +384,9 @@ final class OperateCommands {
                 problem = "--max-function-errors, --max-fallback and --max-5xx take percentage points, 0 or more";
             }
             for (String id : canaries) {
+                if (problem == null && !target.distributions.isEmpty() && !target.distributions.contains(id)) {
+                    problem = "--canary " + id + " is not among the distributions named with -d";
+                }
                 if (problem == null && !routing.distributions().containsKey(id)) {
                     problem = "--canary " + id + " is not in the routing configuration built in (it has "
                             + routing.distributions().keySet() + ")";
@@ -392,6 +395,7 @@ final class OperateCommands {
             if (problem != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), problem);
             }
+            canaries = new ArrayList<>(new java.util.LinkedHashSet<>(canaries));
         }
 
         @Override
@@ -415,6 +419,7 @@ final class OperateCommands {
                 return switch (result.ending()) {
                     case ROLLED_BACK -> CANARY_ROLLED_BACK;
                     case NOT_JUDGED -> CANARY_NOT_JUDGED;
+                    case ROLLBACK_INCOMPLETE -> NOT_DONE;
                     case CANARY_NOT_DEPLOYED, FOLLOWED -> exitCode(result.outcome());
                 };
             } catch (InterruptedException interrupted) {
@@ -493,7 +498,7 @@ final class OperateCommands {
         int operate(Operations operations) {
             FleetRunner.Outcome outcome = operations.disable(target.distributions);
             if (!changes.dryRun && outcome.actedOn() && outcome.failed() == 0) {
-                main.out.println(outcome.changed() > 0
+                main.out.println(!outcome.changed().isEmpty()
                         ? "disabled: CloudFront serves blobs itself wherever the change is deployed; `enable` undoes it"
                         : "nothing to disable: the function was associated with none of these distributions");
             }

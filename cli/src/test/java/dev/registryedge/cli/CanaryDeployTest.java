@@ -48,22 +48,25 @@ class CanaryDeployTest {
     @TempDir
     Path dir;
     private StandInFleet fleet;
+    private Path zipV1;
     private Path zipV2;
     private final CommandRun command = new CommandRun();
     private Thread traffic;
     private volatile boolean flowing;
+    /** Whether the traffic thread removes the canary's record of the last deploy once it has the new version. */
+    private volatile boolean forgetLastDeploy;
 
     @BeforeEach
     void fleetOnVersionOne() throws IOException {
         fleet = new StandInFleet(dir);
-        Path zipV1 = zip("v1.zip", "exports.handler = async (e) => e.Records[0].cf.request;");
+        zipV1 = zip("v1.zip", "exports.handler = async (e) => e.Records[0].cf.request;");
         zipV2 = zip("v2.zip", "exports.handler = async (e) => { return e.Records[0].cf.request; };");
         assertEquals(0, run("deploy", "--zip", zipV1.toString(), "--role",
                 "arn:aws:iam::{account}:role/registry-edge-function"), command.output());
         // What the previous version did the hour before: 100 decisions per distribution, no errors.
         long halfAnHourAgo = System.currentTimeMillis() - 30 * 60_000;
         for (int i = 0; i < 50; i++) {
-            tick(halfAnHourAgo + i, false);
+            tick(halfAnHourAgo + i, 0);
         }
     }
 
@@ -78,7 +81,15 @@ class CanaryDeployTest {
 
     @Test
     void aHealthyCanaryIsFollowedByTheRestOfTheFleet() {
-        startTraffic(false);
+        startTraffic(0);
+        // How many CloudWatch reads had been made when the first of the rest changed.
+        java.util.concurrent.atomic.AtomicInteger readsBeforeTheRest = new java.util.concurrent.atomic.AtomicInteger(-1);
+        fleet.cloudFront.onUpdate = config -> {
+            if (!config.contains(BUILD03)) {
+                readsBeforeTheRest.compareAndSet(-1, fleet.cloudWatch.calls.size() / 13);
+            }
+            return config;
+        };
         assertEquals(0, run("deploy", "--zip", zipV2.toString(), "--canary", BUILD03, "--bake", BAKE,
                 "--check-every", "200ms"), command.output());
         for (String id : ACCOUNT_OF.keySet()) {
@@ -89,6 +100,8 @@ class CanaryDeployTest {
                 .toList();
         assertEquals("UpdateDistribution " + BUILD03, updates.get(6), "the canary first: " + updates);
         assertTrue(command.stderr().contains("canary: healthy for 1.5s; deploying to the rest"), command.output());
+        // The hour before, then a check every 200 ms of the 1.5 s bake, before any of the rest.
+        assertTrue(readsBeforeTheRest.get() >= 1 + 7, readsBeforeTheRest.get() + " reads before the rest changed");
         assertTrue(command.stdout().matches("(?s).*canary " + BUILD03 + " \\(build03\\): [0-9,]+ decisions \\(hour before:"
                 + " [0-9,]+\\).*"), command.output());
     }
@@ -96,7 +109,7 @@ class CanaryDeployTest {
     @Test
     void aCanaryWhoseFunctionErrorsRiseIsRolledBackAndTheRestIsUntouched() {
         Map<String, String> before = configs();
-        startTraffic(true);
+        startTraffic(2);
         int writesBefore = fleet.cloudFront.writes().size();
         assertEquals(OperateCommands.CANARY_ROLLED_BACK, run("deploy", "--zip", zipV2.toString(), "--canary", BUILD03,
                 "--bake", "30s", "--check-every", "200ms"), command.output());
@@ -118,6 +131,40 @@ class CanaryDeployTest {
         // read is one call per region (13), once for the hour before and once per check.
         long reads = fleet.cloudWatch.calls.size() / 13;
         assertTrue(reads <= 5, reads + " reads: " + fleet.cloudWatch.calls);
+    }
+
+    @Test
+    void aFailingCanaryThatAlreadyRanThisVersionIsNotRolledBackPastIt() {
+        startTraffic(1);
+        int writes = fleet.cloudFront.writes().size();
+        assertEquals(OperateCommands.CANARY_ROLLED_BACK, run("deploy", "--zip", zipV1.toString(), "--canary", BUILD03,
+                "--bake", "30s", "--check-every", "200ms"), command.output());
+        assertTrue(command.stderr().contains("not rolled back: the canaries ran this version before this run"),
+                command.output());
+        assertEquals(StandInFleet.arn(FARMS_EAST_1, "registry-edge", 1), viewerRequest(BUILD03), command.output());
+        assertEquals(writes, fleet.cloudFront.writes().size(), fleet.cloudFront.writes().toString());
+    }
+
+    @Test
+    void aRollbackThatIsRefusedIsNotCalledARollback() {
+        startTraffic(2);
+        forgetLastDeploy = true;
+        assertEquals(1, run("deploy", "--zip", zipV2.toString(), "--canary", BUILD03, "--bake", "30s",
+                "--check-every", "200ms"), command.output());
+        assertTrue(command.stdout().contains(BUILD03 + " (build03): FAILED: no deploy recorded"), command.output());
+        assertTrue(command.stderr().contains("the rollback did not complete"), command.output());
+    }
+
+    @Test
+    void theHourBeforeNotReadStopsBeforeAnythingIsDeployed() {
+        Map<String, String> before = configs();
+        fleet.cloudWatch.throttled.add("eu-west-1");
+        assertEquals(OperateCommands.CANARY_NOT_JUDGED, run("deploy", "--zip", zipV2.toString(), "--canary",
+                BUILD03), command.output());
+        assertTrue(command.stderr().contains("the hour before not read: account " + FARMS_EAST_1 + " in eu-west-1:"
+                + " Throttling"), command.output());
+        assertTrue(command.stderr().contains("stopped before deploying anything"), command.output());
+        assertEquals(before, configs());
     }
 
     @Test
@@ -145,15 +192,19 @@ class CanaryDeployTest {
         assertEquals(2, run("deploy", "--zip", zipV2.toString(), "--canary", "EUNKNOWN"), command.output());
         assertTrue(command.stderr().contains("--canary EUNKNOWN is not in the routing configuration"), command.output());
         assertEquals(2, run("deploy", "--zip", zipV2.toString(), "--canary", BUILD03, "--max-5xx", "-1"), command.output());
+        assertEquals(2, run("deploy", "--zip", zipV2.toString(), "--canary", BUILD03, "-d", StandInFleet.APP_CI),
+                command.output());
+        assertTrue(command.stderr().contains("--canary " + BUILD03 + " is not among the distributions named with -d"),
+                command.output());
         assertEquals(calls, fleet.cloudFront.calls.size());
     }
 
-    /** Traffic every 20 ms, as CloudWatch would show it, until the test ends. */
-    private void startTraffic(boolean newVersionFails) {
+    /** Traffic every 20 ms, as CloudWatch would show it, until the test ends; version {@code failing} fails. */
+    private void startTraffic(int failing) {
         flowing = true;
         traffic = new Thread(() -> {
             while (flowing) {
-                tick(System.currentTimeMillis(), newVersionFails);
+                tick(System.currentTimeMillis(), failing);
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -167,10 +218,10 @@ class CanaryDeployTest {
 
     /**
      * Two requests to every distribution at {@code at}: the router's decision lines, Lambda's
-     * invocations and errors (every invocation of version 2 failing when {@code newVersionFails}),
+     * invocations and errors (every invocation of version {@code failing} failing; 0 for none),
      * CloudFront's requests and 5xx rate.
      */
-    private void tick(long at, boolean newVersionFails) {
+    private void tick(long at, int failing) {
         ManualClock clock = new ManualClock();
         clock.advance(at - clock.millis());
         FakeS3 s3 = new FakeS3(clock);
@@ -182,12 +233,16 @@ class CanaryDeployTest {
             }
             CloudWatchStandIn cloudWatch = fleet.cloudWatch;
             log.decisions.forEach(line -> cloudWatch.ingest(distribution.account, "us-east-1", line));
-            boolean failing = newVersionFails && distribution.configXml.contains(":function:registry-edge:2<");
+            boolean newVersion = distribution.configXml.contains(":function:registry-edge:2<");
+            if (newVersion && forgetLastDeploy) {
+                distribution.tags.remove(dev.registryedge.cli.deploy.Records.LAST_DEPLOY);
+            }
+            boolean fails = failing > 0 && distribution.configXml.contains(":function:registry-edge:" + failing + "<");
             Map<String, String> function = Map.of("FunctionName", "us-east-1.registry-edge");
             cloudWatch.put(distribution.account, "us-east-1", new CloudWatchStandIn.Datapoint("AWS/Lambda",
                     "Invocations", function, at, 2));
             cloudWatch.put(distribution.account, "us-east-1", new CloudWatchStandIn.Datapoint("AWS/Lambda", "Errors",
-                    function, at, failing ? 2 : 0));
+                    function, at, fails ? 2 : 0));
             Map<String, String> cdn = Map.of("DistributionId", distribution.id, "Region", "Global");
             cloudWatch.put(distribution.account, "us-east-1", new CloudWatchStandIn.Datapoint("AWS/CloudFront",
                     "Requests", cdn, at, 2));

@@ -10,12 +10,19 @@ import java.util.Optional;
 
 /**
  * Compares the canaries' figures of the bake time with those of the hour before the deploy. A
- * rise above a threshold fails the canary at once, whenever it is seen; missing figures only
- * count at the end of the bake, since CloudWatch shows data minutes late. The function's own
+ * rise above a threshold fails the canary at once, whenever it is seen, once there are at least
+ * {@link #MINIMUM} decisions or invocations to judge by; missing figures only count at the end of
+ * the bake, since CloudWatch shows data minutes late. The function's own
  * errors are Lambda's for the whole function in the canary's account: where the rest of that
  * account's distributions still run the previous version, their invocations dilute the rate.
  */
 public final class CanaryJudge {
+
+    /**
+     * The fewest decisions or invocations a share or rate is judged by: below it one unlucky
+     * request would decide (1 of 3 is 33 %). Fewer at the end of the bake count as missing.
+     */
+    public static final int MINIMUM = 20;
 
     private CanaryJudge() {}
 
@@ -31,10 +38,6 @@ public final class CanaryJudge {
         for (String id : canaries) {
             DistributionFigures now = distribution(during, id);
             Optional<DistributionFigures> then = Optional.ofNullable(distribution(before, id));
-            if (now == null) {
-                missing.add(id + ": no figures read");
-                continue;
-            }
             String label = id + " (" + now.name() + ")";
             double fellBack = share(now.unusableTargets(), now.decisions());
             double fellBackBefore = then.map(t -> share(t.unusableTargets(), t.decisions())).orElse(0.0);
@@ -44,8 +47,10 @@ public final class CanaryJudge {
                     + count(then.map(DistributionFigures::decisions).orElse(0.0)) + "), fell back " + percent(fellBack)
                     + " (" + percent(fellBackBefore) + "), CloudFront 5xx " + now.errorRate5xx().map(CanaryJudge::percent)
                     .orElse("-") + " (" + percent(serverErrorsBefore) + ")");
-            if (now.decisions() == 0) {
-                missing.add(label + ": no RegistryEdge decisions in any region");
+            if (now.decisions() < MINIMUM) {
+                missing.add(label + ": " + (now.decisions() == 0 ? "no RegistryEdge decisions in any region"
+                        : "only " + count(now.decisions()) + " RegistryEdge decisions, fewer than " + MINIMUM
+                        + " to judge a share by"));
             } else if (fellBack - fellBackBefore > thresholds.fallback()) {
                 failures.add(label + ": " + percent(fellBack) + " of its decisions fell back because a target was"
                         + " unusable, " + percent(fellBackBefore) + " the hour before (allowed: +"
@@ -68,11 +73,12 @@ public final class CanaryJudge {
             figures.add(label + ": " + count(now.errors()) + " errors in " + count(now.invocations())
                     + " invocations, " + percent(errors) + " (hour before: " + percent(errorsBefore) + " of "
                     + count(then.map(FunctionFigures::invocations).orElse(0.0)) + ")");
-            if (errors - errorsBefore > thresholds.functionErrors()) {
+            if (now.invocations() < MINIMUM && now.errors() < MINIMUM) {
+                missing.add(label + ": " + (now.invocations() == 0 ? "no invocations in any region" : "only "
+                        + count(now.invocations()) + " invocations, fewer than " + MINIMUM + " to judge a rate by"));
+            } else if (errors - errorsBefore > thresholds.functionErrors()) {
                 failures.add(label + ": " + percent(errors) + " of invocations failed, " + percent(errorsBefore)
                         + " the hour before (allowed: +" + points(thresholds.functionErrors()) + ")");
-            } else if (now.invocations() == 0) {
-                missing.add(label + ": no invocations in any region");
             }
         }
         if (!failures.isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * waits until CloudFront has deployed them, then reads their figures every {@code checkEvery}
  * for the bake time. A threshold crossed rolls the canaries back at once; figures missing at the
  * end stop the rollout with the canaries left as they are; otherwise the rest of the fleet
- * follows. The rest is never touched unless the canaries stayed healthy for the whole bake.
+ * follows. The rest is never touched unless the canaries stayed healthy for the whole bake, and
+ * nothing is deployed when the hour before cannot be read.
  */
 public final class CanaryRollout {
 
@@ -26,9 +27,11 @@ public final class CanaryRollout {
         FOLLOWED,
         /** The canaries could not all be deployed: nothing else was done. */
         CANARY_NOT_DEPLOYED,
-        /** A threshold crossed: the canaries were rolled back (the outcome is the rollback's). */
+        /** A threshold crossed: what this run changed on the canaries was rolled back, the rest untouched. */
         ROLLED_BACK,
-        /** Figures missing for the bake: canaries left on the new version, the rest untouched. */
+        /** A threshold crossed and the rollback failed somewhere (its outcome says where). */
+        ROLLBACK_INCOMPLETE,
+        /** Figures missing: for the hour before (nothing deployed) or for the bake (canaries left on the new version); the rest untouched. */
         NOT_JUDGED
     }
 
@@ -65,8 +68,14 @@ public final class CanaryRollout {
         String named = String.join(", ", canaries);
         Instant started = clock.instant();
         FleetMetrics.Figures before = metrics.read(started.minus(BASELINE), started, canaries);
-        before.problems().forEach(problem -> err.println("registry-edge: canary: the hour before not read: " + problem
-                + "; its figures count as zero"));
+        if (!before.problems().isEmpty()) {
+            // Without the hour before, an ordinary error rate would look like a rise.
+            before.problems().forEach(problem -> err.println("registry-edge: canary: the hour before not read: "
+                    + problem));
+            err.println("registry-edge: canary: stopped before deploying anything: the canaries cannot be judged"
+                    + " without the hour before; run again");
+            return new Result(Ending.NOT_JUDGED, new FleetRunner.Outcome(false, 0, List.of(), true));
+        }
         err.println("registry-edge: canary: deploying to " + named + " first");
         FleetRunner.Outcome canary = steps.deploy().apply(canaries);
         if (!canary.actedOn() || canary.failed() > 0 || !canary.deployed()) {
@@ -95,8 +104,23 @@ public final class CanaryRollout {
         switch (verdict.kind()) {
             case FAILED -> {
                 verdict.reasons().forEach(reason -> err.println("registry-edge: canary failed: " + reason));
-                err.println("registry-edge: canary: rolling back " + named + "; the rest of the fleet is untouched");
-                return new Result(Ending.ROLLED_BACK, steps.rollback().apply(canaries));
+                // Only what this run changed: a canary that already ran this version keeps it, so
+                // a rollback never reaches past this deploy to an older one.
+                List<String> changed = canaries.stream().filter(canary.changed()::contains).toList();
+                if (changed.isEmpty()) {
+                    err.println("registry-edge: canary: not rolled back: the canaries ran this version before this"
+                            + " run; the rest of the fleet is untouched");
+                    return new Result(Ending.ROLLED_BACK, canary);
+                }
+                err.println("registry-edge: canary: rolling back " + String.join(", ", changed) + "; the rest of the"
+                        + " fleet is untouched");
+                FleetRunner.Outcome rollback = steps.rollback().apply(changed);
+                if (rollback.failed() > 0 || !rollback.actedOn()) {
+                    err.println("registry-edge: canary: the rollback did not complete (see above): undo it by hand"
+                            + " (`disable -d ID` stops the function there at once)");
+                    return new Result(Ending.ROLLBACK_INCOMPLETE, rollback);
+                }
+                return new Result(Ending.ROLLED_BACK, rollback);
             }
             case NOT_JUDGED -> {
                 verdict.reasons().forEach(reason -> err.println("registry-edge: canary: missing: " + reason));

@@ -41,10 +41,10 @@ public final class FleetRunner implements AutoCloseable {
      *
      * @param actedOn false when there was no distribution to act on, or the command stopped before any change
      * @param failed distributions not read or not changed as asked
-     * @param changed distributions changed
+     * @param changed the distributions changed
      * @param deployed whether CloudFront had deployed every change when the wait ended
      */
-    public record Outcome(boolean actedOn, int failed, int changed, boolean deployed) {}
+    public record Outcome(boolean actedOn, int failed, List<String> changed, boolean deployed) {}
 
     /** A distribution read, in the session of its account. */
     record Read(SeenDistribution seen, AccountSession session) {}
@@ -151,7 +151,7 @@ public final class FleetRunner implements AutoCloseable {
     Outcome run(List<String> named, Plan plan) {
         Reading reading = read(named, plan.strict());
         if (reading.stop()) {
-            return new Outcome(false, reading.failed().size(), 0, true);
+            return new Outcome(false, reading.failed().size(), List.of(), true);
         }
         Map<AccountSession, CompletableFuture<Plan.InAccount>> prepared = new LinkedHashMap<>();
         for (Read read : reading.reads()) {
@@ -190,7 +190,7 @@ public final class FleetRunner implements AutoCloseable {
                     + " (see above)");
         }
         return new Outcome(true, notChanged.size() + unchecked.size(),
-                (int) done.stream().filter(Result::changed).count(), deployed);
+                done.stream().filter(Result::changed).map(r -> r.seen().id()).toList(), deployed);
     }
 
     /**

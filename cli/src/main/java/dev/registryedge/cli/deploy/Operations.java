@@ -81,6 +81,6 @@ public final class Operations {
             table.add(seen.id(), seen.name(), seen.accountId(), BlobBehaviour.find(seen.config()).isPresent(),
                     seen.viewerRequest().map(Association::arn), row.version(), zip, seen.status());
         }
-        return new FleetRunner.Outcome(!reading.reads().isEmpty(), reading.failed().size(), 0, true);
+        return new FleetRunner.Outcome(!reading.reads().isEmpty(), reading.failed().size(), List.of(), true);
     }
 }

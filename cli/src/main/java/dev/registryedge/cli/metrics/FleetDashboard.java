@@ -52,15 +52,16 @@ public final class FleetDashboard {
     }
 
     /**
+     * @param named the distributions to cover; every one in the configuration when empty
      * @param name the dashboard's name in each account; alarm names begin with it
      * @param fallbackAlarms whether to add a fall-back share alarm per distribution and region
      *     (each watches six metrics, so costs six alarm metrics)
      * @param actions what each alarm notifies (SNS topic ARNs), none when empty
      */
-    public List<ForAccount> build(String name, AlarmThresholds thresholds, boolean fallbackAlarms,
+    public List<ForAccount> build(List<String> named, String name, AlarmThresholds thresholds, boolean fallbackAlarms,
             List<String> actions) {
         Map<String, List<String>> byAccount = new LinkedHashMap<>();
-        routing.distributions().keySet().forEach(id -> byAccount.computeIfAbsent(String.valueOf(fleet.accountOf(id)
+        (named.isEmpty() ? routing.distributions().keySet() : named).forEach(id -> byAccount.computeIfAbsent(String.valueOf(fleet.accountOf(id)
                 .id()), a -> new ArrayList<>()).add(id));
         List<ForAccount> accounts = new ArrayList<>();
         byAccount.values().forEach(ids -> {
@@ -94,11 +95,15 @@ public final class FleetDashboard {
             x += 8;
         }
         y += 6;
-        if (account.id() != null && !alarms.isEmpty()) {
-            widgets.add(widget("alarm", 0, y, GRID, 3, Map.of("title", "Alarms", "alarms", alarms.stream()
-                    .map(a -> "arn:aws:cloudwatch:" + a.region() + ":" + account.id() + ":alarm:" + a.name())
-                    .limit(100).toList())));
-            y += 3;
+        if (account.id() != null) {
+            // An alarm status widget shows at most 100 alarms: as many widgets as that takes.
+            List<String> arns = alarms.stream().map(a -> "arn:aws:cloudwatch:" + a.region() + ":" + account.id()
+                    + ":alarm:" + a.name()).toList();
+            for (int from = 0; from < arns.size(); from += 100) {
+                widgets.add(widget("alarm", 0, y, GRID, 3, Map.of("title", "Alarms" + (arns.size() > 100 ? " "
+                        + (from / 100 + 1) : ""), "alarms", arns.subList(from, Math.min(arns.size(), from + 100)))));
+                y += 3;
+            }
         }
         for (String region : regions) {
             List<Object> decisions = new ArrayList<>();

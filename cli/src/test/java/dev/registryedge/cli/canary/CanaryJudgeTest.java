@@ -55,7 +55,17 @@ class CanaryJudgeTest {
         FleetMetrics.Figures before = figures(1000, 0, 0.0, 10_000, 10);
         assertEquals(Verdict.Kind.HEALTHY, judge(before, figures(100, 0, 0.0, 1000, 2), true).kind());
         assertEquals(Verdict.Kind.FAILED, judge(before, figures(100, 0, 0.0, 1000, 3), true).kind());
-        assertEquals(Verdict.Kind.FAILED, judge(before, figures(100, 0, 0.0, 0, 1), false).kind());
+        assertEquals(Verdict.Kind.FAILED, judge(before, figures(100, 0, 0.0, 0, 25), false).kind());
+    }
+
+    @Test
+    void fewerThanTwentyDecisionsOrInvocationsJudgeNothing() {
+        FleetMetrics.Figures before = figures(1000, 0, 0.0, 1000, 0);
+        FleetMetrics.Figures few = figures(10, 5, 0.0, 10, 5);
+        assertEquals(Verdict.Kind.SO_FAR_HEALTHY, judge(before, few, false).kind());
+        assertEquals(List.of("E2PBG0JIU6CTJY (build03): only 10 RegistryEdge decisions, fewer than 20 to judge a share"
+                + " by", "us-east-1.registry-edge in account 222222222222: only 10 invocations, fewer than 20 to judge"
+                + " a rate by"), judge(before, few, true).reasons());
     }
 
     @Test
