@@ -1,5 +1,6 @@
 package dev.registryedge.cli;
 
+import dev.registryedge.cli.deploy.Console;
 import dev.registryedge.cli.deploy.Fleet;
 import dev.registryedge.cli.metrics.FleetDashboard;
 import dev.registryedge.cli.metrics.FleetMetrics;
@@ -79,12 +80,7 @@ final class DashboardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--name " + name + ": a dashboard name is 1"
                     + " to 255 letters, digits, - and _");
         }
-        for (String region : regions) {
-            if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--regions: '" + region
-                        + "' is not an AWS region");
-            }
-        }
+        MetricsCommand.checkRegions(spec, regions);
         if (functionErrors < 1 || fallback <= 0 || serverErrors <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--alarm-function-errors takes 1 or more,"
                     + " --alarm-fallback and --alarm-5xx more than 0");
@@ -124,7 +120,7 @@ final class DashboardCommand implements Callable<Integer> {
                     main.out.println(where + ": dashboard " + account.dashboardName() + " put");
                 } catch (SdkException | IllegalStateException e) {
                     failed++;
-                    main.out.println(where + ": dashboard " + account.dashboardName() + ": FAILED: " + message(e));
+                    main.out.println(where + ": dashboard " + account.dashboardName() + ": FAILED: " + Console.message(e));
                 }
                 int alarms = 0;
                 for (FleetDashboard.Alarm alarm : account.alarms()) {
@@ -134,7 +130,7 @@ final class DashboardCommand implements Callable<Integer> {
                     } catch (SdkException | IllegalStateException e) {
                         failed++;
                         main.out.println(where + ": alarm " + alarm.name() + " in " + alarm.region() + ": FAILED: "
-                                + message(e));
+                                + Console.message(e));
                     }
                 }
                 main.out.println(where + ": " + alarms + " of " + account.alarms().size() + " alarms put");
@@ -185,13 +181,5 @@ final class DashboardCommand implements Callable<Integer> {
     private static List<Dimension> dimensions(Object dimensions) {
         return ((List<Map<String, String>>) dimensions).stream().map(d -> Dimension.builder().name(d.get("Name"))
                 .value(d.get("Value")).build()).toList();
-    }
-
-    private static String message(Exception e) {
-        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
-                && aws.awsErrorDetails() != null) {
-            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage();
     }
 }

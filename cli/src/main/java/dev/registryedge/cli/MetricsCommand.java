@@ -57,12 +57,7 @@ final class MetricsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--since " + since + ": more than nothing, at"
                     + " most 15 days (CloudWatch keeps one-minute data that long)");
         }
-        for (String region : regions) {
-            if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--regions: '" + region
-                        + "' is not an AWS region");
-            }
-        }
+        checkRegions(spec, regions);
         RoutingConfig routing = main.builtIn.routing();
         target.check(routing);
         Fleet fleet = target.fleet(routing);
@@ -86,6 +81,16 @@ final class MetricsCommand implements Callable<Integer> {
                         + " lines not turned into metrics there (docs/metrics.md)");
             }
             return figures.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** Refuses, before any call, a --regions value that is not an AWS region's name. */
+    static void checkRegions(CommandLine.Model.CommandSpec spec, List<String> regions) {
+        for (String region : regions) {
+            if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--regions: '" + region
+                        + "' is not an AWS region");
+            }
         }
     }
 }

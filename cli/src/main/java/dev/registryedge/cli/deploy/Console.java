@@ -19,7 +19,7 @@ public record Console(PrintStream out, PrintStream err) {
     }
 
     /** An AWS error as its code and message; anything else as its message. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
         }

@@ -1,5 +1,6 @@
 package dev.registryedge.cli.metrics;
 
+import dev.registryedge.cli.deploy.Console;
 import dev.registryedge.cli.deploy.Fleet;
 import dev.registryedge.ipmap.routing.MetricsDetail;
 import dev.registryedge.ipmap.routing.RoutingConfig;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -97,7 +97,7 @@ public final class FleetMetrics {
                         try {
                             readRegion(account, region, entry.getValue(), start, end, period, values);
                         } catch (RuntimeException e) {
-                            problems.add(account.label() + " in " + region + ": " + message(e));
+                            problems.add(account.label() + " in " + region + ": " + Console.message(e));
                         }
                     }, pool));
                 }
@@ -232,13 +232,5 @@ public final class FleetMetrics {
 
     private static String key(Fleet.Account account) {
         return String.valueOf(account.id());
-    }
-
-    private static String message(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
-        }
-        return cause.getMessage();
     }
 }
