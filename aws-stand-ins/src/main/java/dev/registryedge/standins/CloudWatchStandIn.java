@@ -337,9 +337,10 @@ public final class CloudWatchStandIn implements AutoCloseable {
         } else if (alarm.has("MetricName") == alarm.has("Metrics")) {
             problem = "give MetricName or Metrics, not both";
         } else if (alarm.has("MetricName")) {
-            if (alarm.path("Period").asInt() % 60 != 0 || alarm.path("Period").asInt() == 0
+            int period = alarm.path("Period").asInt();
+            if (!(period == 10 || period == 20 || period == 30 || period > 0 && period % 60 == 0)
                     || !alarm.path("Namespace").isTextual() || !alarm.path("Statistic").isTextual()) {
-                problem = "Namespace, Statistic and a Period of a multiple of 60 seconds are required";
+                problem = "Namespace, Statistic and a Period of 10, 20, 30 or a multiple of 60 seconds are required";
             }
         } else {
             int stats = 0;

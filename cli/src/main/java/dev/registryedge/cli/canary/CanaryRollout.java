@@ -31,7 +31,10 @@ public final class CanaryRollout {
         ROLLED_BACK,
         /** A threshold crossed and the rollback failed somewhere (its outcome says where). */
         ROLLBACK_INCOMPLETE,
-        /** Figures missing: for the hour before (nothing deployed) or for the bake (canaries left on the new version); the rest untouched. */
+        /**
+         * Figures missing: for the hour before (nothing deployed) or for the bake (the canaries
+         * left on the new version); the rest untouched.
+         */
         NOT_JUDGED
     }
 
